@@ -1,0 +1,104 @@
+#ifndef SR_ENGINE_H
+#define SR_ENGINE_H
+/* The computation of SPEC §3, per customer, per resource, per metric.  Reads
+ * only catalog data: no product is named here.  All arithmetic is integer. */
+#include "calendar.h"
+#include "catalog.h"
+#include "exports.h"
+
+/* A span of unavailable time removed by an exclusion event. */
+struct sr_excl_span {
+	sr_time start, end;
+	char cause[SR_ID_MAX];
+	size_t event;                  /* index into exports events */
+};
+
+/* What remains of an incident after exclusions, with its counted minutes. */
+struct sr_piece {
+	sr_time start, end;
+	int64_t counted;               /* minutes (seconds when round="seconds") */
+};
+
+/* Merged counted events (or, for derived metrics, derived spans). */
+struct sr_incident {
+	sr_time start, end;
+	int open_end;                  /* an event had no end: counted to the window end */
+	size_t piece0, npieces;
+	size_t excl0, nexcl;
+	int64_t counted;
+	size_t nevents;                /* events merged into it */
+};
+
+enum sr_status { SR_MET, SR_BAND, SR_GAP, SR_NOT_APPLICABLE, SR_NO_COMMITMENT };
+
+struct sr_metric_result {
+	const struct sr_metric *metric;
+	enum sr_status status;
+	char note[256];                /* why not applicable / no traffic / ... */
+	sr_time win_start, win_end;
+	int64_t service_minutes;
+	int64_t unavailable;           /* counted minutes (seconds if round=seconds) */
+	int64_t excluded_seconds;
+	int64_t total_requests, failed_requests;  /* request metrics */
+	int64_t failed_in_events;      /* request-units base */
+	struct sr_ratio availability;
+	const struct sr_band *band;
+	struct sr_ratio percent;       /* percent paid (0 if none) */
+	enum sr_comp_kind comp;
+	sr_money voucher;              /* minor units */
+	int64_t units;
+	int applied, capped;
+	struct sr_incident *incidents; size_t nincidents;
+	struct sr_piece *pieces; size_t npieces;
+	struct sr_excl_span *excl; size_t nexcl;
+	/* unavailable minutes per local day of the period (for the report chart) */
+	int64_t per_day[31];
+};
+
+struct sr_resource_result {
+	const struct sr_resource *res;
+	const struct sr_catalog *cat;
+	struct sr_metric_result *m; size_t nm;
+	sr_money voucher;              /* what is paid for the resource */
+	int64_t units;
+	int breach;                    /* some metric missed its objective */
+	int has_open_event;
+};
+
+struct sr_product_claim {
+	const struct sr_catalog *cat;
+	int64_t opens, closes;         /* local day numbers */
+	int provisional;               /* calendar year marked provisional */
+};
+
+struct sr_customer_result {
+	const struct sr_account *acc;
+	struct sr_resource_result *r; size_t nr;
+	struct sr_product_claim *claims; size_t nclaims;   /* one per catalog used */
+	sr_money voucher_total;
+	int64_t units_total;
+	size_t breaches;               /* resources below an objective */
+	int has_claim;                 /* something to claim */
+	int64_t claim_opens, claim_closes;  /* window valid for every product owed */
+};
+
+/* Computes everything for account index a.  0 ok; negative (e filled) if the
+ * calendar does not cover a claim window.  Free with sr_customer_result_free. */
+int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *cats,
+			const struct sr_calendar *cal, size_t a, struct sr_customer_result *out,
+			struct sr_err *e);
+void sr_customer_result_free(struct sr_customer_result *c);
+
+/* Minute rule of SPEC §3.3 applied to one piece of `seconds` length. */
+int64_t sr_count_piece(const struct sr_minute_rule *r, int64_t seconds);
+/* Service window of a resource for the period under the catalog's period kind:
+ * 0 and [*ws, *we) if the resource has a service month ending in the period,
+ * -1 with a reason otherwise. */
+int sr_service_window(const struct sr_catalog *k, const struct sr_resource *r, int y, int m,
+		      sr_time *ws, sr_time *we, char *why, size_t whyn);
+/* Whole local days touched by [ws, we) × 1440. */
+int64_t sr_service_minutes(sr_time ws, sr_time we, int off);
+
+const char *sr_status_name(enum sr_status s);
+
+#endif

@@ -1,0 +1,368 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "calendar.h"
+#include "catalog.h"
+#include "civil.h"
+#include "engine.h"
+#include "explain.h"
+#include "exports.h"
+#include "fileio.h"
+#include "ledger.h"
+#include "pipeline.h"
+
+/* Everything loaded before computing: the same for run and explain. */
+struct month {
+	int y, m;
+	struct sr_catalogs cats;
+	struct sr_diags diags;
+	struct sr_calendar cal;
+	struct sr_exports x;
+};
+
+static void print_diags(const struct sr_diags *d, FILE *f, int errors_only)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct sr_diag *g = &d->v[i];
+		if (errors_only && !g->is_error)
+			continue;
+		if (g->line > 0)
+			fprintf(f, "%s:%ld: %s: %s\n", g->file, g->line,
+				g->is_error ? "error" : "warning", g->msg);
+		else
+			fprintf(f, "%s: %s: %s\n", g->file, g->is_error ? "error" : "warning",
+				g->msg);
+	}
+}
+
+static int load_month(const struct sr_run_opts *o, struct month *mo)
+{
+	struct sr_err e;
+	char path[1024];
+
+	memset(mo, 0, sizeof *mo);
+	sr_err_clear(&e);
+	if (sr_parse_period(o->period, &mo->y, &mo->m, &e)) {
+		fprintf(stderr, "slareport: %s\n", e.msg);
+		return SR_EXIT_USAGE;
+	}
+	if (sr_catalogs_load(o->catalogs, &mo->cats, &mo->diags) != 0) {
+		print_diags(&mo->diags, stderr, 1);
+		fprintf(stderr, "slareport: the catalogs in %s have errors; nothing was "
+			"computed (run `slareport validate --catalogs %s`)\n", o->catalogs,
+			o->catalogs);
+		return SR_EXIT_FATAL;
+	}
+	snprintf(path, sizeof path, "%s/calendar.xml", o->catalogs);
+	if (sr_calendar_load(path, "calendar.xml", &mo->cal, &e)) {
+		fprintf(stderr, "slareport: %s\n", e.msg);
+		return SR_EXIT_FATAL;
+	}
+	if (sr_exports_read(o->input, mo->y, mo->m, &mo->cats, o->lang, &mo->x, &e)) {
+		fprintf(stderr, "slareport: %s\n", e.msg);
+		return SR_EXIT_FATAL;
+	}
+	return 0;
+}
+
+static void free_month(struct month *mo)
+{
+	sr_exports_free(&mo->x);
+	sr_calendar_free(&mo->cal);
+	sr_catalogs_free(&mo->cats);
+	sr_diags_free(&mo->diags);
+}
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int selected(const struct sr_run_opts *o, const char *id)
+{
+	if (o->shard_n > 0 && (int)(fnv(id) % (uint64_t)o->shard_n) != o->shard_k - 1)
+		return 0;
+	if (o->ncustomers == 0)
+		return 1;
+	for (int i = 0; i < o->ncustomers; i++)
+		if (strcmp(o->customers[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* The instant the reports are dated: SOURCE_DATE_EPOCH if set, else now. */
+static int64_t report_time(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	int64_t v = 0;
+
+	if (s != NULL && *s) {
+		for (; *s >= '0' && *s <= '9'; s++)
+			v = v * 10 + (*s - '0');
+		if (*s == '\0')
+			return v;
+	}
+	return (int64_t)time(NULL);
+}
+
+struct totals {
+	size_t customers, ok, held, resources, rows;
+};
+
+static int write_run_json(const char *out, const struct sr_run_opts *o, const struct month *mo,
+			  const struct totals *t, int64_t stamp, int64_t elapsed_ms, struct sr_err *e)
+{
+	struct sr_out w;
+	char path[1100], ts[40];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/run.json", out);
+	if (sr_out_open(&w, path, e))
+		return -1;
+	f = w.f;
+	sr_format_iso(stamp, 0, ts, sizeof ts);
+	fprintf(f, "{\n  \"tool\": \"slareport\",\n  \"version\": \"%s\",\n  \"period\": ",
+		SR_VERSION);
+	json_str(f, o->period);
+	fputs(",\n  \"input_dir\": ", f);
+	json_str(f, o->input);
+	fputs(",\n  \"inputs\": [", f);
+	for (int i = 0, first = 1; i < 4; i++) {
+		if (!mo->x.files[i].present)
+			continue;
+		fprintf(f, "%s\n    {\"file\": ", first ? "" : ",");
+		json_str(f, mo->x.files[i].name);
+		fprintf(f, ", \"sha256\": \"%s\"}", mo->x.files[i].sha256);
+		first = 0;
+	}
+	fputs("\n  ],\n  \"catalog_dir\": ", f);
+	json_str(f, o->catalogs);
+	fputs(",\n  \"catalogs\": [", f);
+	for (size_t i = 0; i < mo->cats.n; i++) {
+		const struct sr_catalog *c = &mo->cats.v[i];
+		fprintf(f, "%s\n    {\"file\": ", i ? "," : "");
+		json_str(f, c->file);
+		fputs(", \"product\": ", f);
+		json_str(f, c->product);
+		fprintf(f, ", \"version\": \"%s\", \"sha256\": \"%s\"}", c->version, c->sha256);
+	}
+	fprintf(f, ",\n    {\"file\": \"calendar.xml\", \"sha256\": \"%s\"}", mo->cal.sha256);
+	fprintf(f, "\n  ],\n  \"counts\": {\"customers\": %zu, \"reported\": %zu, \"held\": %zu, "
+		"\"resources\": %zu, \"ledger_rows\": %zu, \"rejected_rows\": %zu},\n",
+		t->customers, t->ok, t->held, t->resources, t->rows, mo->x.nrejects);
+	fprintf(f, "  \"pdf\": %s,\n  \"report_timestamp\": \"%s\",\n",
+		o->no_pdf ? "false" : "true", ts);
+	fprintf(f, "  \"elapsed_ms\": %lld\n}\n", (long long)elapsed_ms);
+	return sr_out_commit(&w, e);
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int sr_run(const struct sr_run_opts *o)
+{
+	struct month mo;
+	struct sr_err e;
+	struct sr_out led = {0}, man = {0}, rej = {0};
+	struct totals t = {0};
+	char path[1100];
+	int rc, exit_code = SR_EXIT_OK;
+	int64_t t0 = now_ms(), stamp = report_time();
+
+	sr_err_clear(&e);
+	rc = load_month(o, &mo);
+	if (rc != 0)
+		goto out;
+	rc = SR_EXIT_FATAL;
+	snprintf(path, sizeof path, "%s/reports", o->out);
+	if (sr_mkdirs(path, &e))
+		goto fail;
+	snprintf(path, sizeof path, "%s/rejects.csv", o->out);
+	if (sr_out_open(&rej, path, &e))
+		goto fail;
+	sr_rejects_write(rej.f, &mo.x);
+	if (sr_out_commit(&rej, &e))
+		goto fail;
+	if (mo.x.unattributed) {
+		fprintf(stderr, "slareport: %s/rejects.csv lists a rejected row that names no "
+			"customer (or could not be split into fields); since it may belong to "
+			"anyone, nothing is published\n", o->out);
+		goto out;
+	}
+	snprintf(path, sizeof path, "%s/ledger.csv", o->out);
+	if (sr_out_open(&led, path, &e))
+		goto fail;
+	snprintf(path, sizeof path, "%s/manifest.csv", o->out);
+	if (sr_out_open(&man, path, &e))
+		goto fail;
+	sr_ledger_header(led.f);
+	sr_manifest_header(man.f);
+	for (size_t a = 0; a < mo.x.naccounts; a++) {
+		const struct sr_account *acc = &mo.x.accounts[a];
+		const struct sr_hold *h = sr_exports_hold(&mo.x, acc->id);
+		struct sr_manifest_row row;
+		struct sr_customer_result cr;
+
+		if (!selected(o, acc->id))
+			continue;
+		memset(&row, 0, sizeof row);
+		snprintf(row.customer, sizeof row.customer, "%s", acc->id);
+		row.acc = acc;
+		t.customers++;
+		if (h != NULL) {
+			row.held = 1;
+			snprintf(row.reason, sizeof row.reason, "%s", h->reason);
+			sr_manifest_row(man.f, &row);
+			t.held++;
+			continue;
+		}
+		if (sr_compute_customer(&mo.x, &mo.cats, &mo.cal, a, &cr, &e)) {
+			sr_customer_result_free(&cr);
+			goto fail;
+		}
+		for (size_t i = 0; i < cr.nclaims; i++)
+			if (cr.claims[i].provisional && cr.has_claim)
+				fprintf(stderr, "slareport: warning: %s: the claim window uses a "
+					"provisional calendar year (see calendar.xml)\n", acc->id);
+		sr_ledger_rows(led.f, o->period, &cr);
+		for (size_t i = 0; i < cr.nr; i++)
+			t.rows += cr.r[i].nm;
+		row.voucher_total = cr.voucher_total;
+		row.units_total = cr.units_total;
+		row.resources = cr.nr;
+		row.breaches = cr.breaches;
+		row.has_claim = cr.has_claim;
+		row.claim_opens = cr.claim_opens;
+		row.claim_closes = cr.claim_closes;
+		sr_manifest_row(man.f, &row);
+		t.ok++;
+		t.resources += cr.nr;
+		sr_customer_result_free(&cr);
+	}
+	/* customers named by rejected rows but absent from accounts.csv */
+	for (size_t i = 0; i < mo.x.nholds; i++) {
+		struct sr_manifest_row row;
+		if (mo.x.holds[i].in_accounts || !selected(o, mo.x.holds[i].customer))
+			continue;
+		memset(&row, 0, sizeof row);
+		snprintf(row.customer, sizeof row.customer, "%s", mo.x.holds[i].customer);
+		row.held = 1;
+		snprintf(row.reason, sizeof row.reason, "not in accounts.csv: %s",
+			 mo.x.holds[i].reason);
+		sr_manifest_row(man.f, &row);
+		t.customers++;
+		t.held++;
+	}
+	if (sr_out_commit(&led, &e) || sr_out_commit(&man, &e))
+		goto fail;
+	if (write_run_json(o->out, o, &mo, &t, stamp, now_ms() - t0, &e))
+		goto fail;
+	if (!o->no_pdf)
+		fprintf(stderr, "slareport: note: PDF reports are not rendered by this version; "
+			"ledger and manifest only (same as --no-pdf)\n");
+	fprintf(stderr, "slareport: %s: %zu customers, %zu reported, %zu held, %zu rejected "
+		"rows, %zu ledger rows -> %s\n", o->period, t.customers, t.ok, t.held,
+		mo.x.nrejects, t.rows, o->out);
+	exit_code = t.held > 0 ? SR_EXIT_HELD : SR_EXIT_OK;
+	rc = exit_code;
+	goto out;
+fail:
+	fprintf(stderr, "slareport: %s\n", e.msg);
+	rc = SR_EXIT_FATAL;
+out:
+	sr_out_abort(&led);
+	sr_out_abort(&man);
+	sr_out_abort(&rej);
+	if (rc != SR_EXIT_USAGE)
+		free_month(&mo);
+	return rc;
+}
+
+int sr_validate(const char *dir, FILE *f)
+{
+	struct sr_catalogs cats;
+	struct sr_diags d = {0};
+	struct sr_calendar cal;
+	struct sr_err e;
+	char path[1024];
+	int rc;
+
+	sr_err_clear(&e);
+	rc = sr_catalogs_load(dir, &cats, &d);
+	print_diags(&d, f, 0);
+	snprintf(path, sizeof path, "%s/calendar.xml", dir);
+	if (sr_calendar_load(path, "calendar.xml", &cal, &e)) {
+		fprintf(f, "calendar.xml: error: %s\n", e.msg);
+		rc = -1;
+	} else {
+		for (size_t i = 0; i < cal.nyears; i++)
+			if (cal.years[i].provisional)
+				fprintf(f, "calendar.xml: warning: year %d is provisional: %s\n",
+					cal.years[i].year, cal.years[i].source);
+		sr_calendar_free(&cal);
+	}
+	fprintf(f, "%zu catalogs loaded, %zu errors, %zu warnings\n", cats.n, d.errors,
+		d.warnings);
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+	return rc == 0 ? SR_EXIT_OK : SR_EXIT_FATAL;
+}
+
+int sr_explain(const struct sr_run_opts *o, const char *customer, FILE *f)
+{
+	struct month mo;
+	struct sr_err e;
+	struct sr_customer_result cr;
+	size_t a;
+	int rc = load_month(o, &mo);
+
+	if (rc != 0)
+		return rc;
+	sr_err_clear(&e);
+	a = sr_exports_account(&mo.x, customer);
+	if (a == (size_t)-1) {
+		const struct sr_hold *h = sr_exports_hold(&mo.x, customer);
+		fprintf(stderr, "slareport: customer '%s' is not in accounts.csv%s%s\n", customer,
+			h ? "; rejected rows: " : "", h ? h->reason : "");
+		rc = SR_EXIT_USAGE;
+		goto out;
+	}
+	if (sr_compute_customer(&mo.x, &mo.cats, &mo.cal, a, &cr, &e)) {
+		fprintf(stderr, "slareport: %s\n", e.msg);
+		rc = SR_EXIT_FATAL;
+	} else {
+		sr_explain_customer(f, &mo.x, &cr, o->period, sr_exports_hold(&mo.x, customer));
+		rc = sr_exports_hold(&mo.x, customer) ? SR_EXIT_HELD : SR_EXIT_OK;
+	}
+	sr_customer_result_free(&cr);
+out:
+	free_month(&mo);
+	return rc;
+}
