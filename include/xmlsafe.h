@@ -15,6 +15,8 @@ int sr_xml_read(const char *path, const char *name, xmlDocPtr *doc, char sha256[
 		struct sr_err *e);
 /* Installs the deny-all external entity loader (idempotent). */
 void sr_xml_lockdown(void);
+/* on = 1: the default loader, for reading our own schema file; on = 0: deny. */
+void sr_xml_trusted(int on);
 /* Text helpers: attribute value or NULL (caller frees with xmlFree). */
 int sr_xml_is(xmlNodePtr n, const char *name);
 #endif

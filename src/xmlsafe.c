@@ -14,9 +14,20 @@ static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserC
 	return NULL;
 }
 
+static xmlExternalEntityLoader default_loader;
+
 void sr_xml_lockdown(void)
 {
+	if (default_loader == NULL)
+		default_loader = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(deny_loader);
+}
+
+void sr_xml_trusted(int on)
+{
+	if (default_loader == NULL)
+		default_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(on ? default_loader : deny_loader);
 }
 
 int sr_xml_is(xmlNodePtr n, const char *name)

@@ -1,0 +1,142 @@
+/* Shared helpers for the unit tests: cmocka includes, temporary input sets
+ * written from strings, and a one-call "compute this customer". */
+#ifndef SR_TEST_HARNESS_H
+#define SR_TEST_HARNESS_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "calendar.h"
+#include "catalog.h"
+#include "engine.h"
+#include "exports.h"
+
+/* The repository root (tests run from it, or SR_ROOT points at it). */
+static inline const char *root_dir(void)
+{
+	const char *r = getenv("SR_ROOT");
+
+	return r && *r ? r : ".";
+}
+
+static inline void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static inline char *temp_dir(void)
+{
+	char *d = strdup("/tmp/sr-test-XXXXXX");
+
+	assert_non_null(mkdtemp(d));
+	return d;
+}
+
+static inline void remove_dir(char *d)
+{
+	char cmd[1100];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+	assert_int_equal(system(cmd), 0);
+	free(d);
+}
+
+#define ACCOUNTS_HDR "customer_id,name,email,locale,currency\n"
+#define RESOURCES_HDR "customer_id,product,resource_id,region,zone,service_start,service_end," \
+		      "monthly_fee,unit_price\n"
+#define OUTAGES_HDR "event_id,customer_id,product,resource_id,metric,start,end,cause," \
+		    "failed_requests,note\n"
+#define USAGE_HDR "customer_id,product,resource_id,metric,window_start,total_requests," \
+		  "failed_requests\n"
+
+/* A loaded month: the shipped catalogs and calendar plus test exports. */
+struct month {
+	char *dir;
+	struct sr_catalogs cats;
+	struct sr_diags diags;
+	struct sr_calendar cal;
+	struct sr_exports x;
+	struct sr_customer_result c;
+	int read_rc;
+};
+
+/* Writes the four files (usage may be NULL) and reads them for period y-m. */
+static inline void month_load(struct month *m, int y, int mo, const char *accounts,
+			      const char *resources, const char *outages, const char *usage)
+{
+	char path[1024];
+	struct sr_err e;
+
+	memset(m, 0, sizeof *m);
+	sr_err_clear(&e);
+	m->dir = temp_dir();
+	write_file(m->dir, "accounts.csv", accounts);
+	write_file(m->dir, "resources.csv", resources);
+	write_file(m->dir, "outages.csv", outages);
+	if (usage != NULL)
+		write_file(m->dir, "usage.csv", usage);
+	snprintf(path, sizeof path, "%s/catalogs", root_dir());
+	assert_int_equal(sr_catalogs_load(path, &m->cats, &m->diags), 0);
+	snprintf(path, sizeof path, "%s/catalogs/calendar.xml", root_dir());
+	assert_int_equal(sr_calendar_load(path, "calendar.xml", &m->cal, &e), 0);
+	m->read_rc = sr_exports_read(m->dir, y, mo, &m->cats, "zh-CN", &m->x, &e);
+	if (m->read_rc != 0)
+		print_message("read: %s\n", e.msg);
+}
+
+/* Computes account index 0 (asserting no rejects). */
+static inline struct sr_customer_result *month_compute(struct month *m, size_t a)
+{
+	struct sr_err e;
+
+	for (size_t i = 0; i < m->x.nrejects; i++)
+		print_message("reject: %s:%ld %s %s\n", m->x.rejects[i].file, m->x.rejects[i].line,
+			      m->x.rejects[i].code, m->x.rejects[i].message);
+	assert_int_equal(m->read_rc, 0);
+	assert_int_equal(m->x.nrejects, 0);
+	assert_int_equal(sr_compute_customer(&m->x, &m->cats, &m->cal, a, &m->c, &e), 0);
+	return &m->c;
+}
+
+static inline void month_free(struct month *m)
+{
+	sr_customer_result_free(&m->c);
+	sr_exports_free(&m->x);
+	sr_calendar_free(&m->cal);
+	sr_catalogs_free(&m->cats);
+	sr_diags_free(&m->diags);
+	remove_dir(m->dir);
+}
+
+/* The metric result of resource r, metric id. */
+static inline const struct sr_metric_result *metric_of(const struct sr_customer_result *c,
+						       size_t r, const char *id)
+{
+	assert_true(r < c->nr);
+	for (size_t i = 0; i < c->r[r].nm; i++)
+		if (strcmp(c->r[r].m[i].metric->id, id) == 0)
+			return &c->r[r].m[i];
+	fail_msg("no metric %s", id);
+	return NULL;
+}
+
+static inline void assert_pct(struct sr_ratio r, const char *want)
+{
+	char b[40];
+
+	sr_ratio_format_pct(r, 4, b, sizeof b);
+	assert_string_equal(b, want);
+}
+#endif
