@@ -100,7 +100,8 @@ int sr_calendar_load(const char *path, const char *name, struct sr_calendar *cal
 			cal->n++;
 		}
 	}
-	qsort(cal->days, cal->n, sizeof *cal->days, by_day);
+	if (cal->n > 1)
+		qsort(cal->days, cal->n, sizeof *cal->days, by_day);
 	for (size_t i = 1; i < cal->n; i++)
 		if (cal->days[i].day == cal->days[i - 1].day) {
 			char ds[16];
@@ -139,7 +140,7 @@ int sr_calendar_is_business(const struct sr_calendar *cal, int64_t day)
 	sr_civil_from_days(day, &y, &m, &d);
 	if (year_of(cal, y) == NULL)
 		return -1;
-	hit = bsearch(&key, cal->days, cal->n, sizeof *cal->days, by_day);
+	hit = cal->n ? bsearch(&key, cal->days, cal->n, sizeof *cal->days, by_day) : NULL;
 	if (hit != NULL)
 		return hit->is_workday;
 	w = sr_weekday(day);

@@ -685,7 +685,8 @@ int sr_catalogs_load(const char *dir, struct sr_catalogs *out, struct sr_diags *
 	closedir(dh);
 	if (names == NULL)
 		return -1;
-	qsort(names, nnames, sizeof *names, by_name);
+	if (nnames > 1)
+		qsort(names, nnames, sizeof *names, by_name);
 	if (nnames == 0)
 		diag(d, 1, dir, 0, "no catalog (*.xml) in the directory");
 	if (load_schema(dir, &schema, d) == 0) {

@@ -112,6 +112,14 @@ static int push(struct spans *s, sr_time a, sr_time b, size_t ev, int open_end)
 	return 0;
 }
 
+static int by_start(const void *a, const void *b);
+
+static void sort_spans(struct spans *s)
+{
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, by_start);
+}
+
 static int by_start(const void *a, const void *b)
 {
 	const struct span *x = a, *y = b;
@@ -127,7 +135,7 @@ static int merge(struct spans *in, int64_t gap, struct spans *out, size_t **coun
 {
 	size_t *cnt;
 
-	qsort(in->v, in->n, sizeof *in->v, by_start);
+	sort_spans(in);
 	cnt = calloc(in->n ? in->n : 1, sizeof *cnt);
 	if (cnt == NULL)
 		return -1;
@@ -212,7 +220,7 @@ static int collect(const struct ctx *c, const struct sr_resource *r, const struc
 	if (merge(&raw, m->minutes.merge_gap_seconds, inc, inc_counts))
 		goto out;
 	/* exclusion spans are kept one per event (the report names each cause) */
-	qsort(rawx.v, rawx.n, sizeof *rawx.v, by_start);
+	sort_spans(&rawx);
 	for (size_t i = 0; i < rawx.n; i++)
 		if (push(excl, rawx.v[i].start, rawx.v[i].end, rawx.v[i].event, 0))
 			goto out;

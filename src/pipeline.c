@@ -300,8 +300,7 @@ out:
 	sr_out_abort(&led);
 	sr_out_abort(&man);
 	sr_out_abort(&rej);
-	if (rc != SR_EXIT_USAGE)
-		free_month(&mo);
+	free_month(&mo);
 	return rc;
 }
 
@@ -343,8 +342,10 @@ int sr_explain(const struct sr_run_opts *o, const char *customer, FILE *f)
 	size_t a;
 	int rc = load_month(o, &mo);
 
-	if (rc != 0)
+	if (rc != 0) {
+		free_month(&mo);
 		return rc;
+	}
 	sr_err_clear(&e);
 	a = sr_exports_account(&mo.x, customer);
 	if (a == (size_t)-1) {

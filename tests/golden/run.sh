@@ -1,0 +1,103 @@
+#!/bin/sh
+# Golden runs of the whole tool: the example months against their expected
+# outputs (diff -u), exit codes, held customers, determinism.
+# Usage: BIN=build/slareport sh tests/golden/run.sh   (from the repository root)
+# UPDATE=1 rewrites the expected files (then review the diff by hand).
+set -u
+BIN=${BIN:-build/slareport}
+G=tests/golden
+T=$(mktemp -d /tmp/sr-golden-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+
+# expect_exit NAME CODE command...
+expect_exit() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T/stdout" 2>"$T/stderr"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else
+		bad "$name: exit $got, expected $want"; sed 's/^/    /' "$T/stderr"; fi
+}
+
+# same NAME expected actual
+same() {
+	if [ "${UPDATE:-}" = 1 ]; then mkdir -p "$(dirname "$2")"; cp "$3" "$2"; fi
+	if diff -u "$2" "$3" >"$T/diff"; then ok "$1"; else
+		bad "$1"; head -40 "$T/diff" | sed 's/^/    /'; fi
+}
+
+# contains NAME file text
+contains() {
+	if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: '$3' not in $2"; fi
+}
+
+export SOURCE_DATE_EPOCH=1793491200  # 2026-11-01T00:00:00Z
+
+# 1. the example month runs clean and matches its expected outputs
+expect_exit "example month" 0 "$BIN" run --period 2026-10 --input examples/2026-10 \
+	--catalogs catalogs --out "$T/ex" --no-pdf
+for f in ledger.csv manifest.csv rejects.csv; do
+	same "example month $f" "$G/2026-10/$f" "$T/ex/$f"
+done
+grep -v '"elapsed_ms"' "$T/ex/run.json" | sed "s#$T#OUT#g" >"$T/run.json"
+same "example month run.json" "$G/2026-10/run.json" "$T/run.json"
+
+# 2. determinism: the same inputs give byte-identical outputs
+"$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/ex2" \
+	--no-pdf 2>/dev/null
+for f in ledger.csv manifest.csv rejects.csv; do
+	if cmp -s "$T/ex/$f" "$T/ex2/$f"; then ok "rerun identical $f"; else bad "rerun $f differs"; fi
+done
+
+# 3. the bad month: one customer held, the others reported, exit 3
+expect_exit "bad month" 3 "$BIN" run --period 2026-10 --input examples/2026-10-bad \
+	--catalogs catalogs --out "$T/bad" --no-pdf
+for f in ledger.csv manifest.csv rejects.csv; do
+	same "bad month $f" "$G/2026-10-bad/$f" "$T/bad/$f"
+done
+contains "held customer in manifest" "$T/bad/manifest.csv" ",held,"
+
+# 4. --customer and --shard select customers; shards partition the month
+"$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/s1" \
+	--shard 1/2 --no-pdf 2>/dev/null
+"$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/s2" \
+	--shard 2/2 --no-pdf 2>/dev/null
+{ tail -n +2 "$T/s1/manifest.csv"; tail -n +2 "$T/s2/manifest.csv"; } | sort >"$T/shards"
+tail -n +2 "$T/ex/manifest.csv" | sort >"$T/all"
+same "shards 1/2 + 2/2 = whole month" "$T/all" "$T/shards"
+first=$(sed -n 2p "$T/ex/manifest.csv" | cut -d, -f1)
+"$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/one" \
+	--customer "$first" --no-pdf 2>/dev/null
+if [ "$(tail -n +2 "$T/one/manifest.csv" | cut -d, -f1)" = "$first" ]; then
+	ok "--customer selects one"; else bad "--customer"; fi
+
+# 5. explain prints the computation
+expect_exit "explain" 0 "$BIN" explain --period 2026-10 --input examples/2026-10 \
+	--catalogs catalogs --customer "$first"
+contains "explain shows the total" "$T/stdout" "total: voucher"
+
+# 6. fatal problems and the command line
+mkdir -p "$T/nocol"
+cp examples/2026-10/*.csv "$T/nocol/"
+sed -i '1s/,currency//' "$T/nocol/accounts.csv"
+expect_exit "missing column is fatal" 2 "$BIN" run --period 2026-10 --input "$T/nocol" \
+	--catalogs catalogs --out "$T/nocol-out" --no-pdf
+contains "missing column named" "$T/stderr" "'currency'"
+expect_exit "missing input dir" 2 "$BIN" run --period 2026-10 --input "$T/none" \
+	--catalogs catalogs --out "$T/x" --no-pdf
+expect_exit "bad period" 64 "$BIN" run --period 2026-13 --input examples/2026-10 \
+	--catalogs catalogs --out "$T/x" --no-pdf
+expect_exit "unknown option" 64 "$BIN" run --bogus
+expect_exit "no command" 64 "$BIN"
+expect_exit "version" 0 "$BIN" --version
+contains "version printed" "$T/stdout" "slareport "
+expect_exit "validate" 0 "$BIN" validate --catalogs catalogs
+contains "validate summary" "$T/stdout" "0 errors"
+
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
