@@ -1,7 +1,7 @@
 #ifndef SR_MONEY_H
 #define SR_MONEY_H
 /* Money as integer minor units, exact ratios, half-up rounding.  Decimal
- * strings are parsed digit by digit, never through a float. */
+ * strings are parsed digit by digit, never through a floating-point type. */
 #include <stdint.h>
 #include <stddef.h>
 #include "err.h"
