@@ -289,6 +289,50 @@ static void res_key(char *buf, size_t n, const char *cust, const char *product,
 	snprintf(buf, n, "%s\x1f%s\x1f%s", cust, product, res);
 }
 
+/* The catalog in force for the row's product, or a rejected row. */
+static const struct sr_catalog *row_catalog(struct rowctx *c, const struct sr_csv_row *row,
+					    size_t col, const char *cust)
+{
+	const char *product = row->field[col];
+	const struct sr_catalog *k = sr_catalog_find(c->cats, product, c->period_first);
+
+	if (k != NULL)
+		return k;
+	if (sr_catalog_known_product(c->cats, product))
+		bad(c, row, "product", "no-agreement-in-force", cust, "product '%.40s' has no "
+		    "agreement in force on the period's first day", product);
+	else
+		bad(c, row, "product", "unknown-product", cust, "product '%.40s' has no catalog",
+		    product);
+	return NULL;
+}
+
+/* Resolves the product, resource and metric columns of an outage or usage row
+ * (resource "*" allowed when star): 1 ok, 0 rejected. */
+static int row_target(struct rowctx *c, const struct sr_csv_row *row, const char *cust,
+		      size_t pcol, size_t rcol, size_t mcol, int star,
+		      const struct sr_catalog **k, const struct sr_metric **m)
+{
+	const char *res = row->field[rcol];
+	char key[512];
+
+	if ((*k = row_catalog(c, row, pcol, cust)) == NULL ||
+	    !plain_text(c, row, rcol, "resource_id", SR_RES_MAX, 1, cust))
+		return 0;
+	if (!(star && strcmp(res, "*") == 0)) {
+		res_key(key, sizeof key, cust, row->field[pcol], res);
+		if (sr_strmap_get(&c->x->resource_ix, key) == (size_t)-1)
+			return bad(c, row, "resource_id", "unknown-resource", cust, "resource '%s' "
+				   "of product '%s' is not in resources.csv for this customer", res,
+				   row->field[pcol]);
+	}
+	*m = row->len[mcol] ? sr_catalog_metric(*k, row->field[mcol]) : sr_catalog_primary(*k);
+	if (*m == NULL)
+		return bad(c, row, "metric", "unknown-metric", cust, "metric '%.40s' is not in "
+			   "catalog %s", row->field[mcol], (*k)->file);
+	return 1;
+}
+
 /* ---------------- resources.csv ---------------- */
 
 enum { R_CUST, R_PRODUCT, R_RES, R_REGION, R_ZONE, R_START, R_END, R_FEE, R_PRICE };
@@ -320,13 +364,8 @@ static int on_resource(void *ctx, const struct sr_csv_row *row)
 	memset(&r, 0, sizeof r);
 	r.account = acc;
 	r.line = row->line;
-	r.catalog = sr_catalog_find(c->cats, product, c->period_first);
-	if (r.catalog == NULL)
-		return bad(c, row, "product", sr_catalog_known_product(c->cats, product) ?
-			   "no-agreement-in-force" : "unknown-product", cust,
-			   sr_catalog_known_product(c->cats, product) ?
-			   "product '%.40s' has no agreement in force on the period's first day" :
-			   "product '%.40s' has no catalog", product);
+	if ((r.catalog = row_catalog(c, row, R_PRODUCT, cust)) == NULL)
+		return 0;
 	snprintf(r.product, sizeof r.product, "%s", product);
 	if (!plain_text(c, row, R_RES, "resource_id", SR_RES_MAX, 1, cust) ||
 	    !plain_text(c, row, R_REGION, "region", 65, 0, cust) ||
@@ -411,26 +450,10 @@ static int on_outage(void *ctx, const struct sr_csv_row *row)
 	if (!plain_text(c, row, O_ID, "event_id", SR_RES_MAX, 1, cust))
 		return 0;
 	snprintf(ev.id, sizeof ev.id, "%s", row->field[O_ID]);
-	k = sr_catalog_find(c->cats, product, c->period_first);
-	if (k == NULL)
-		return bad(c, row, "product", "unknown-product", cust,
-			   "product '%.40s' has no catalog in force for the period", product);
-	snprintf(ev.product, sizeof ev.product, "%s", product);
-	if (!plain_text(c, row, O_RES, "resource_id", SR_RES_MAX, 1, cust))
+	if (!row_target(c, row, cust, O_PRODUCT, O_RES, O_METRIC, 1, &k, &m))
 		return 0;
+	snprintf(ev.product, sizeof ev.product, "%s", product);
 	snprintf(ev.resource, sizeof ev.resource, "%s", row->field[O_RES]);
-	if (strcmp(ev.resource, "*") != 0) {
-		res_key(key, sizeof key, cust, product, ev.resource);
-		if (sr_strmap_get(&x->resource_ix, key) == (size_t)-1)
-			return bad(c, row, "resource_id", "unknown-resource", cust,
-				   "resource '%s' of product '%s' is not in resources.csv for "
-				   "this customer", ev.resource, product);
-	}
-	m = row->len[O_METRIC] ? sr_catalog_metric(k, row->field[O_METRIC]) :
-				 sr_catalog_primary(k);
-	if (m == NULL)
-		return bad(c, row, "metric", "unknown-metric", cust, "metric '%.40s' is not in "
-			   "catalog %s", row->field[O_METRIC], k->file);
 	if (m->kind != SR_MK_EVENT_MINUTES)
 		return bad(c, row, "metric", "not-an-event-metric", cust, "metric '%s' of %s is "
 			   "%s and takes no outage events", m->id, k->file,
@@ -505,24 +528,11 @@ static int on_usage(void *ctx, const struct sr_csv_row *row)
 	memset(&u, 0, sizeof u);
 	u.account = acc;
 	u.line = row->line;
-	k = sr_catalog_find(c->cats, product, c->period_first);
-	if (k == NULL)
-		return bad(c, row, "product", "unknown-product", cust,
-			   "product '%.40s' has no catalog in force for the period", product);
-	snprintf(u.product, sizeof u.product, "%s", product);
-	if (!plain_text(c, row, U_RES, "resource_id", SR_RES_MAX, 1, cust))
+	if (!row_target(c, row, cust, U_PRODUCT, U_RES, U_METRIC, 0, &k, &m))
 		return 0;
+	snprintf(u.product, sizeof u.product, "%s", product);
 	snprintf(u.resource, sizeof u.resource, "%s", row->field[U_RES]);
 	res_key(key, sizeof key, cust, product, u.resource);
-	if (sr_strmap_get(&x->resource_ix, key) == (size_t)-1)
-		return bad(c, row, "resource_id", "unknown-resource", cust, "resource '%s' of "
-			   "product '%s' is not in resources.csv for this customer", u.resource,
-			   product);
-	m = row->len[U_METRIC] ? sr_catalog_metric(k, row->field[U_METRIC]) :
-				 sr_catalog_primary(k);
-	if (m == NULL)
-		return bad(c, row, "metric", "unknown-metric", cust, "metric '%.40s' is not in "
-			   "catalog %s", row->field[U_METRIC], k->file);
 	if (m->kind != SR_MK_REQUEST_RATIO && m->kind != SR_MK_USAGE_WINDOWS &&
 	    m->kind != SR_MK_WINDOW_MEAN)
 		return bad(c, row, "metric", "not-a-usage-metric", cust, "metric '%s' of %s is "
