@@ -26,6 +26,7 @@ struct sr_incident {
 	size_t piece0, npieces;
 	size_t excl0, nexcl;
 	int64_t counted;
+	int capped;                    /* pieces counted more than the whole: capped */
 	size_t nevents;                /* events merged into it */
 };
 
@@ -40,7 +41,8 @@ struct sr_metric_result {
 	int64_t unavailable;           /* counted minutes (seconds if round=seconds) */
 	int64_t excluded_seconds;
 	int64_t total_requests, failed_requests;  /* request metrics */
-	int64_t failed_in_events;      /* request-units base */
+	int64_t failed_in_events;      /* request-units base: failed requests of counted
+					* events, pro-rated to their counted pieces */
 	struct sr_ratio availability;
 	const struct sr_band *band;
 	struct sr_ratio percent;       /* percent paid (0 if none) */
@@ -76,7 +78,9 @@ struct sr_customer_result {
 	struct sr_resource_result *r; size_t nr;
 	struct sr_product_claim *claims; size_t nclaims;   /* one per catalog used */
 	sr_money voucher_total;
-	int64_t units_total;
+	int64_t units_total;           /* all units; see units[] per unit kind */
+	struct sr_unit_total { char unit[SR_ID_MAX]; int64_t n; } units[8];
+	size_t nunits;                 /* kinds owed, sorted by name */
 	size_t breaches;               /* resources below an objective */
 	int has_claim;                 /* something to claim */
 	int64_t claim_opens, claim_closes;  /* window valid for every product owed */

@@ -15,7 +15,7 @@ struct sr_manifest_row {
 	char sha256[65];
 	int pages;
 	sr_money voucher_total;
-	int64_t units_total;
+	char units_total[128];             /* see sr_fmt_units */
 	size_t resources, breaches;
 	int has_claim;
 	int64_t claim_opens, claim_closes;
@@ -38,6 +38,9 @@ void sr_fmt_unavailable(const struct sr_metric_result *mr, char *buf, size_t n);
 const char *sr_band_text(const struct sr_metric_result *mr);
 /* The compensation column: money for vouchers, an integer for units. */
 void sr_fmt_compensation(const struct sr_metric_result *mr, int digits, char *buf, size_t n);
+/* The manifest's units_total: the number when at most one unit kind is owed,
+ * else "request=420;sms=649" (kinds never add up). */
+void sr_fmt_units(const struct sr_customer_result *c, char *buf, size_t n);
 const char *sr_comp_unit(const struct sr_metric_result *mr, const struct sr_account *acc);
 
 #endif

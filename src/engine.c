@@ -314,22 +314,33 @@ static int subtract(struct sr_metric_result *mr, const struct sr_exports *x, sr_
 	return 0;
 }
 
-/* Counts the pieces of every incident and fills per-day minutes. */
+/* Counts the pieces of every incident and fills per-day minutes.  Cutting an
+ * exclusion out of an incident never adds minutes: an incident counts at most
+ * what it would count whole (two rounded-up halves of a 3-minute outage with a
+ * 1-second exclusion would otherwise count 4). */
 static void count_pieces(struct sr_metric_result *mr, const struct sr_minute_rule *rule,
 			 int off, int64_t first_day)
 {
 	mr->unavailable = 0;
 	for (size_t i = 0; i < mr->nincidents; i++) {
 		struct sr_incident *in = &mr->incidents[i];
+		int64_t whole = sr_count_piece(rule, in->end - in->start), day = -1;
+
 		in->counted = 0;
 		for (size_t p = in->piece0; p < in->piece0 + in->npieces; p++) {
 			struct sr_piece *pc = &mr->pieces[p];
-			int64_t day = sr_local_day(pc->start, off) - first_day;
 			pc->counted = sr_count_piece(rule, pc->end - pc->start);
 			in->counted += pc->counted;
+			day = sr_local_day(pc->start, off) - first_day;
 			if (day >= 0 && day < 31)
 				mr->per_day[day] += rule->round == SR_ROUND_SECONDS ?
 						    (pc->counted + 59) / 60 : pc->counted;
+		}
+		if (in->counted > whole) {
+			if (day >= 0 && day < 31 && rule->round != SR_ROUND_SECONDS)
+				mr->per_day[day] -= in->counted - whole;
+			in->counted = whole;
+			in->capped = 1;
 		}
 		mr->unavailable += in->counted;
 	}
@@ -363,8 +374,8 @@ static void set_availability(struct sr_metric_result *mr)
 
 	if (mr->metric->minutes.round == SR_ROUND_SECONDS)
 		total *= 60;
-	if (down > total)
-		down = total;
+	if (down > total)  /* rounded-up pieces of a month-long outage */
+		down = mr->unavailable = total;
 	mr->availability = (struct sr_ratio){total - down, total > 0 ? total : 1};
 }
 
@@ -381,17 +392,24 @@ static int event_metric(const struct ctx *c, const struct sr_resource *r,
 		goto out;
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(c->x->period_y, c->x->period_m, 1));
-	/* failed requests of counted events that lie in a counted piece */
+	/* failed requests of counted events, pro-rated to the part of the event
+	 * that lies in counted pieces (an excluded span is no fault event) */
 	for (size_t k2 = c->x->ev_off[c->a]; k2 < c->x->ev_off[c->a + 1]; k2++) {
 		const struct sr_event *ev = &c->x->events[c->x->ev_ix[k2]];
-		if (!ev->counts || !ev->has_failed || !event_applies(ev, r, mr->metric->id))
+		sr_time s = ev->start > mr->win_start ? ev->start : mr->win_start;
+		sr_time t = ev->end < mr->win_end ? ev->end : mr->win_end;
+		int64_t in_counted = 0;
+
+		if (!ev->counts || !ev->has_failed || !event_applies(ev, r, mr->metric->id) ||
+		    t <= s)
 			continue;
-		for (size_t p = 0; p < mr->npieces; p++)
-			if (mr->pieces[p].counted > 0 && ev->start < mr->pieces[p].end &&
-			    ev->end > mr->pieces[p].start) {
-				mr->failed_in_events += ev->failed;
-				break;
-			}
+		for (size_t p = 0; p < mr->npieces; p++) {
+			sr_time a = mr->pieces[p].start > s ? mr->pieces[p].start : s;
+			sr_time b = mr->pieces[p].end < t ? mr->pieces[p].end : t;
+			if (mr->pieces[p].counted > 0 && a < b)
+				in_counted += b - a;
+		}
+		mr->failed_in_events += (int64_t)((__int128)ev->failed * in_counted / (t - s));
 	}
 	set_availability(mr);
 	rc = 0;
@@ -762,6 +780,25 @@ static int add_claim(const struct ctx *c, const struct sr_calendar *cal,
 			       &pc->provisional, c->e);
 }
 
+/* Units are totalled per kind: SMS messages and captcha requests never add up. */
+static void add_units(struct sr_customer_result *c, const char *unit, int64_t n)
+{
+	size_t i;
+
+	for (i = 0; i < c->nunits && strcmp(c->units[i].unit, unit) < 0; i++)
+		;
+	if (i < c->nunits && strcmp(c->units[i].unit, unit) == 0) {
+		c->units[i].n += n;
+		return;
+	}
+	if (c->nunits == sizeof c->units / sizeof c->units[0])
+		return;  /* catalogs name far fewer unit kinds */
+	memmove(&c->units[i + 1], &c->units[i], (c->nunits - i) * sizeof c->units[0]);
+	snprintf(c->units[i].unit, sizeof c->units[i].unit, "%s", unit);
+	c->units[i].n = n;
+	c->nunits++;
+}
+
 int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *cats,
 			const struct sr_calendar *cal, size_t a, struct sr_customer_result *out,
 			struct sr_err *e)
@@ -782,6 +819,9 @@ int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *ca
 			return -1;
 		out->voucher_total += rr->voucher;
 		out->units_total += rr->units;
+		for (size_t j = 0; j < rr->nm; j++)
+			if (rr->m[j].applied && rr->m[j].units > 0)
+				add_units(out, rr->m[j].metric->unit, rr->m[j].units);
 		out->breaches += rr->breach;
 		if (rr->voucher > 0 || rr->units > 0) {
 			const struct sr_product_claim *pc = NULL;

@@ -188,8 +188,11 @@ void sr_explain_customer(FILE *f, const struct sr_exports *x,
 			k->combine == SR_COMBINE_SUM ? "sum of metrics" : "per metric");
 	}
 	sr_fmt_money(c->voucher_total, c->acc->digits, b, sizeof b);
-	fprintf(f, "\ntotal: voucher %s %s, units %lld, %zu resources, %zu below objective\n", b,
-		c->acc->currency, (long long)c->units_total, c->nr, c->breaches);
+	fprintf(f, "\ntotal: voucher %s %s, units", b, c->acc->currency);
+	for (size_t i = 0; i < c->nunits; i++)
+		fprintf(f, " %lld %s", (long long)c->units[i].n, c->units[i].unit);
+	fprintf(f, "%s, %zu resources, %zu below objective\n", c->nunits ? "" : " 0", c->nr,
+		c->breaches);
 	if (c->has_claim) {
 		sr_format_date(c->claim_opens, b, sizeof b);
 		sr_format_date(c->claim_closes, d, sizeof d);

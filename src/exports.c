@@ -87,11 +87,9 @@ static void reject(struct sr_exports *x, const char *file, long line, const char
 	h = &x->holds[hi];
 	if (h->nreasons < 3) {
 		size_t len = strlen(h->reason);
-		snprintf(h->reason + len, sizeof h->reason - len, "%s%s:%ld %s %s",
-			 len ? "; " : "", file, line, code, column && column[0] ? column : "");
-		len = strlen(h->reason);
-		while (len > 0 && h->reason[len - 1] == ' ')
-			h->reason[--len] = '\0';
+		snprintf(h->reason + len, sizeof h->reason - len, "%s%s line %ld%s%s: %s",
+			 len ? "; " : "", file, line, column && column[0] ? " column " : "",
+			 column ? column : "", code);
 	} else if (h->nreasons == 3) {
 		size_t len = strlen(h->reason);
 		snprintf(h->reason + len, sizeof h->reason - len, "; more in rejects.csv");

@@ -45,6 +45,22 @@ void sr_fmt_compensation(const struct sr_metric_result *mr, int digits, char *bu
 		snprintf(buf, n, "0");
 }
 
+void sr_fmt_units(const struct sr_customer_result *c, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	if (c->nunits <= 1) {
+		snprintf(buf, n, "%lld", (long long)c->units_total);
+		return;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < c->nunits && len < n; i++) {
+		snprintf(buf + len, n - len, "%s%s=%lld", i ? ";" : "", c->units[i].unit,
+			 (long long)c->units[i].n);
+		len = strlen(buf);
+	}
+}
+
 const char *sr_comp_unit(const struct sr_metric_result *mr, const struct sr_account *acc)
 {
 	if (mr->comp == SR_COMP_VOUCHER)
@@ -86,7 +102,10 @@ void sr_ledger_rows(FILE *f, const char *period, const struct sr_customer_result
 			put_i(f, na ? 0 : mr->service_minutes);
 			sr_fmt_unavailable(mr, buf, sizeof buf);
 			sr_csv_put(f, buf, 0);
-			put_i(f, (mr->excluded_seconds + 59) / 60);
+			if (buf[0])
+				put_i(f, (mr->excluded_seconds + 59) / 60);
+			else
+				fputc(',', f);
 			buf[0] = '\0';
 			if (!na && mr->status != SR_NO_COMMITMENT)
 				sr_ratio_format_pct(mr->availability, 4, buf, sizeof buf);
@@ -140,7 +159,7 @@ void sr_manifest_row(FILE *f, const struct sr_manifest_row *m)
 	} else {
 		sr_fmt_money(m->voucher_total, a->digits, buf, sizeof buf);
 		sr_csv_put(f, buf, 0);
-		put_i(f, m->units_total);
+		sr_csv_put(f, m->units_total, 0);
 		put_i(f, (long long)m->resources);
 		put_i(f, (long long)m->breaches);
 		buf[0] = '\0';

@@ -255,7 +255,7 @@ int sr_run(const struct sr_run_opts *o)
 		for (size_t i = 0; i < cr.nr; i++)
 			t.rows += cr.r[i].nm;
 		row.voucher_total = cr.voucher_total;
-		row.units_total = cr.units_total;
+		sr_fmt_units(&cr, row.units_total, sizeof row.units_total);
 		row.resources = cr.nr;
 		row.breaches = cr.breaches;
 		row.has_claim = cr.has_claim;

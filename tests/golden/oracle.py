@@ -11,6 +11,24 @@ It assumes a clean month (no rejected rows): it does not validate the exports th
 the engine does, it only computes.  Rows: one per (customer, resource, metric), the
 customers in accounts.csv order, their resources in resources.csv order, the metrics
 in catalog order.
+
+Choices where SPEC and catalogs are silent (the C engine was found to agree):
+- anniversary-month: service_start on day D != 1 before the period -> the service
+  month [D of the previous month, D of this month); a day the month lacks is its
+  last day (start 05-31 -> 09-30 .. 10-31); started inside the period with D != 1 ->
+  n/a (its first service month ends next period); empty start or D = 1 -> the
+  calendar month.  Windows are then intersected with [service_start, service_end).
+- an exclusion row with resource_id `*` covers every resource of that customer and
+  product, for the metric named in the row (empty = primary); there is no region
+  column, so it is not limited to a region.
+- excluded_minutes = ceil(seconds of incident time under exclusions / 60), summed
+  over the month before rounding; empty on rows without event computation.
+- an incident counts at most the minutes it would count whole; unavailable minutes
+  are capped at the service minutes.
+- request-units: failed_requests of each counted event, pro rata (floored) to the part
+  of the event that lies in pieces with counted minutes > 0.
+- combine max: the metric with the highest compensation in a band is applied, ties
+  to the earlier metric; separate/sum: every metric in a band is applied.
 """
 import csv
 import glob
@@ -101,6 +119,13 @@ def day_start(d, off):
 
 def local_date(t, off):
     return EPOCH + timedelta(days=(t + off) // 86400)
+
+
+def clamp_date(y, m, d):
+    """date(y, m, d), or the month's last day when the month has no day d."""
+    ny, nm = add_months(y, m, 1)
+    last = (date(ny, nm, 1) - timedelta(days=1)).day
+    return date(y, m, min(d, last))
 
 
 def add_months(y, m, k):
@@ -305,9 +330,11 @@ def service_window(cat, res, year, month):
         if sd.day != 1:
             if s >= p0:
                 return Window(False)  # activated inside the period: no service month ends here
+            # the service month from day D of the previous month to day D of this
+            # one; a day the month lacks (31 Sep) is taken as its last day
             py, pm = add_months(year, month, -1)
-            lo = day_start(date(py, pm, sd.day), off)
-            hi = day_start(date(year, month, sd.day), off)
+            lo = day_start(clamp_date(py, pm, sd.day), off)
+            hi = day_start(clamp_date(year, month, sd.day), off)
     elif kind == "full-month":
         if (s is not None and s > p0) or (e is not None and e < p1):
             return Window(False)
@@ -354,12 +381,13 @@ def event_pieces(cat, metric, res, win, events):
             excl.append((a, b))
     incidents = merge([(a, b) for a, b, _ in counted if b > a], metric.merge_gap)
     cuts = merge(excl)
-    pieces, excluded = [], 0
+    pieces, excluded, groups = [], 0, []
     for inc in incidents:
         ps = subtract(inc, cuts)
         excluded += (inc[1] - inc[0]) - total(ps)
         pieces.extend(ps)
-    return pieces, excluded, counted
+        groups.append((inc, ps))
+    return pieces, excluded, counted, groups
 
 
 def compute(inp, catdir, period):
@@ -403,8 +431,10 @@ def compute(inp, catdir, period):
             rows = []
             for m in cat.metrics:
                 win = d["win"][m.id]
+                # excluded_minutes is 0 on rows that have no event computation
+                # (n/a, none, request-ratio); unavailable_minutes is left empty there
                 r = Row(metric=m, service=win.minutes if win.applicable else 0,
-                        unav="", excl="", avail=None, band="n/a", pct="",
+                        unav="", excl=0, avail=None, band="n/a", pct="",
                         comp=0, raw=0, capped=False, money=False, applied=False)
                 rows.append(r)
                 if not win.applicable:
@@ -413,16 +443,25 @@ def compute(inp, catdir, period):
                     r.band = "none"
                     continue
                 if m.kind == "event-minutes":
-                    pieces, excluded, counted = d["pieces"][m.id]
+                    pieces, excluded, counted, groups = d["pieces"][m.id]
                     mins = [m.piece_minutes(b - a) for a, b in pieces]
-                    r.unav = sum(mins)
+                    # an incident counts at most what it counts whole: cutting out an
+                    # exclusion never adds minutes
+                    r.unav = sum(min(sum(m.piece_minutes(b - a) for a, b in ps),
+                                     m.piece_minutes(inc[1] - inc[0]))
+                                 for inc, ps in groups)
+                    r.unav = min(r.unav, r.service)
                     r.excl = ceil_div(excluded, 60)
                     r.avail = Fraction(r.service - r.unav, r.service) * 100
-                    # failed requests of counted events touching a counted piece
+                    # failed requests of counted events, pro rata to the part of the
+                    # event inside pieces with counted minutes > 0 (floored)
                     live = [p for p, k in zip(pieces, mins) if k > 0]
-                    r.failed = sum(int(ev.get("failed_requests") or 0)
-                                   for a, b, ev in counted
-                                   if any(a < pb and pa < b for pa, pb in live))
+                    r.failed = 0
+                    for a, b, ev in counted:
+                        if not ev.get("failed_requests") or b <= a:
+                            continue
+                        inside = sum(max(0, min(b, pb) - max(a, pa)) for pa, pb in live)
+                        r.failed += int(ev["failed_requests"]) * inside // (b - a)
                 elif m.kind == "multi-zone":
                     src = cat.metric(m.of)
                     region, zone = res.get("region", ""), res.get("zone", "")
@@ -451,7 +490,7 @@ def compute(inp, catdir, period):
                     spans = merge(intersect(merge(mine), down))
                     r.unav = sum(m.piece_minutes(b - a) for a, b in spans)
                     r.excl = 0
-                    r.avail = Fraction(r.service - r.unav, r.service) * 100
+                    r.avail = max(Fraction(0), Fraction(r.service - r.unav, r.service) * 100)
                     r.failed = 0
                 elif m.kind == "request-ratio":
                     tot = fail = 0
@@ -516,7 +555,7 @@ def compute(inp, catdir, period):
 
             for r in rows:
                 m = r.metric
-                kind = "none" if r.band in ("none",) else m.comp_kind
+                kind = m.comp_kind
                 if m.comp_kind == "voucher":
                     comp_s = fmt_money(r.comp, digits)
                     unit = cur
@@ -527,7 +566,7 @@ def compute(inp, catdir, period):
                     comp_s, unit = "0", ""
                 out.append([
                     period, cust, res["product"], cat.version, res["resource_id"], m.id,
-                    str(r.service), str(r.unav), str(r.excl),
+                    str(r.service), str(r.unav), str(r.excl) if r.unav != "" else "",
                     fmt_pct_trunc(r.avail) if r.avail is not None else "",
                     m.objective_s or "", r.band, kind, r.pct,
                     fmt_money(fee_minor, digits), comp_s, unit,

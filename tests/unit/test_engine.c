@@ -114,6 +114,56 @@ static void test_clip_merge_exclude(void **st)
 	month_free(&m);
 }
 
+/* Cutting an exclusion out of an incident never adds minutes; failed requests
+ * under an exclusion are not compensated (pro-rated to the counted part). */
+static void test_exclusion_never_adds(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+
+	(void)st;
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC,
+		   RESOURCES_HDR "c1,captcha,cap-1,,,,,800.00,\n",
+		   OUTAGES_HDR
+		   /* 3 minutes with 1 s excluded in the middle: 89.5 s + 89.5 s pieces would
+		    * round to 2 + 2; the incident counts at most its whole 3 */
+		   "e1,c1,captcha,cap-1,,2026-11-02T10:00:00,2026-11-02T10:03:00,provider,100,\n"
+		   "x1,c1,captcha,cap-1,,2026-11-02T10:01:29,2026-11-02T10:01:30,customer,,\n"
+		   /* 20 minutes, 15 of them announced maintenance: 1000 x 5/20 failed count */
+		   "e2,c1,captcha,cap-1,,2026-11-03T09:00:00,2026-11-03T09:20:00,provider,1000,\n"
+		   "x2,c1,captcha,cap-1,,2026-11-03T09:00:00,2026-11-03T09:15:00,maintenance,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->incidents[0].npieces, 2);
+	assert_int_equal(r->incidents[0].counted, 3);
+	assert_true(r->incidents[0].capped);
+	assert_int_equal(r->unavailable, 3 + 5);
+	assert_int_equal(r->failed_in_events, 99 + 250);   /* 100 x 179/180 floored */
+	assert_int_equal(r->units, 3490);
+	month_free(&m);
+}
+
+/* A month-long outage cut by short exclusions never shows more unavailable
+ * minutes than the month has. */
+static void test_unavailable_capped_at_service(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+
+	(void)st;
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC, CVM_NOV,
+		   OUTAGES_HDR "e1,c1,cvm,ins-1,,2026-11-01T00:00:00,2026-12-01T00:00:00,provider,,\n"
+		   "x1,c1,cvm,ins-1,,2026-11-10T00:00:10,2026-11-10T00:00:57,customer,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "instance");
+	assert_int_equal(r->unavailable, 43200);
+	assert_pct(r->availability, "0.0000");
+	assert_int_equal(r->voucher, 100000);
+	month_free(&m);
+}
+
 /* Partial months: days in service counted whole. */
 static void test_partial_month(void **st)
 {
@@ -321,6 +371,8 @@ int main(void)
 		cmocka_unit_test(test_minute_rule),
 		cmocka_unit_test(test_clip_merge_exclude),
 		cmocka_unit_test(test_partial_month),
+		cmocka_unit_test(test_exclusion_never_adds),
+		cmocka_unit_test(test_unavailable_capped_at_service),
 		cmocka_unit_test(test_cvm_multi_az_higher_of),
 		cmocka_unit_test(test_multi_az_not_applicable),
 		cmocka_unit_test(test_sms),
