@@ -17,9 +17,19 @@ enum sr_period_kind {
 };
 enum sr_metric_kind {
 	SR_MK_EVENT_MINUTES, SR_MK_MULTI_ZONE, SR_MK_REQUEST_RATIO, SR_MK_USAGE_WINDOWS,
-	SR_MK_WINDOW_MEAN, SR_MK_OUTAGE_LENGTH, SR_MK_COUNT, SR_MK_NONE
+	SR_MK_WINDOW_MEAN, SR_MK_OUTAGE_LENGTH, SR_MK_COUNT, SR_MK_FLEET, SR_MK_SUM, SR_MK_NONE
 };
-enum sr_round { SR_ROUND_UP, SR_ROUND_DOWN, SR_ROUND_SECONDS };
+enum sr_round {
+	SR_ROUND_UP, SR_ROUND_DOWN, SR_ROUND_SECONDS, SR_ROUND_CLOCK_COVERED,
+	SR_ROUND_CLOCK_TOUCHED
+};
+enum sr_measure {
+	SR_MEASURE_AVAILABILITY, SR_MEASURE_LONGEST, SR_MEASURE_TOTAL,
+	SR_MEASURE_LONGEST_OR_TOTAL, SR_MEASURE_COUNT
+};
+enum sr_window_when {
+	SR_WHEN_NONE, SR_WHEN_ERROR_RATE_ABOVE, SR_WHEN_ALL_FAILED, SR_WHEN_SUCCESS_BELOW
+};
 enum sr_comp_kind {
 	SR_COMP_VOUCHER, SR_COMP_SERVICE_UNITS, SR_COMP_REQUEST_UNITS, SR_COMP_EXTRA_TIME,
 	SR_COMP_NONE
@@ -35,14 +45,26 @@ struct sr_minute_rule {
 	int64_t merge_gap_seconds;  /* events closer than this form one incident */
 };
 
+struct sr_window_rule {
+	int64_t seconds;            /* window length; the grid starts at local 00:00:00 */
+	enum sr_window_when when;
+	struct sr_ratio threshold;  /* error rate / success rate, fraction of 1 */
+	int64_t min_requests;       /* fewer requests: the window is "empty" */
+	int empty_excluded;         /* 1: empty windows leave the denominator */
+	int64_t min_consecutive;    /* only runs this long count (>= 1) */
+	int has_rate_floor;
+	struct sr_ratio rate_floor; /* window-mean: rates at or below are not summed */
+};
+
 struct sr_band {
 	int has_lower, has_upper;
-	struct sr_ratio lower, upper;     /* fractions of 1 */
+	struct sr_ratio lower, upper;     /* availability: fractions of 1; else minutes/counts */
 	int lower_incl, upper_incl;
 	char lower_txt[24], upper_txt[24];
 	struct sr_ratio percent;          /* voucher / service-units */
 	char percent_txt[24];
-	int64_t multiplier;               /* request-units */
+	struct sr_ratio multiplier;       /* request-units (0 if absent) */
+	char multiplier_txt[24];
 	int64_t months, days;             /* extra-time */
 	char label[64];                   /* "[99,99.975)" */
 	long line;
@@ -53,15 +75,23 @@ struct sr_metric {
 	char title_zh[256], title_en[256];
 	enum sr_metric_kind kind;
 	int primary;
-	char of[SR_ID_MAX];               /* multi-zone: the event metric it derives from */
-	int has_objective;
+	char of[8][SR_ID_MAX];            /* multi-zone: its event metric; sum: the parts */
+	size_t nof;
+	int has_objective;                /* pct= (availability) */
 	struct sr_ratio objective;
 	char objective_txt[24];
+	int has_max;                      /* max= (outage length, count) */
+	struct sr_ratio max;
+	char max_txt[24];
 	struct sr_minute_rule minutes;
+	int has_window;
+	struct sr_window_rule window;
+	enum sr_measure measure;
 	struct sr_band *bands;
 	size_t nbands;
 	enum sr_comp_kind comp;
 	char unit[SR_ID_MAX];             /* service-units / request-units unit */
+	int max_units_usage;              /* request-units capped at the period's requests */
 	char lines[64];                   /* seed lines */
 	long line;                        /* catalog line */
 };

@@ -38,7 +38,12 @@ struct sr_metric_result {
 	char note[256];                /* why not applicable / no traffic / ... */
 	sr_time win_start, win_end;
 	int64_t service_minutes;
-	int64_t unavailable;           /* counted minutes (seconds if round=seconds) */
+	int64_t unavailable;           /* counted minutes (seconds if round=seconds;
+					* unavailable windows for usage-windows) */
+	int64_t longest;               /* outage-length: the longest incident's minutes */
+	int64_t count;                 /* count: counted incidents */
+	int64_t windows, empty_windows;  /* window metrics: grid windows, empty ones */
+	struct sr_ratio value;         /* what the bands measure (availability or else) */
 	int64_t excluded_seconds;
 	int64_t total_requests, failed_requests;  /* request metrics */
 	int64_t failed_in_events;      /* request-units base: failed requests of counted
@@ -57,8 +62,14 @@ struct sr_metric_result {
 	int64_t per_day[31];
 };
 
+/* What one ledger row set is computed for: a resource, or, for account /
+ * account-region scoped agreements, the group of the customer's resources of the
+ * product (id "*" or "*@region" when it has several members; fee = the members'
+ * fees added up; service window = the hull of the members' windows). */
 struct sr_resource_result {
-	const struct sr_resource *res;
+	const struct sr_resource *res; /* == &unit */
+	struct sr_resource unit;
+	size_t *members, nmembers;     /* indices into exports resources */
 	const struct sr_catalog *cat;
 	struct sr_metric_result *m; size_t nm;
 	sr_money voucher;              /* what is paid for the resource */
@@ -93,8 +104,12 @@ int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *ca
 			struct sr_err *e);
 void sr_customer_result_free(struct sr_customer_result *c);
 
-/* Minute rule of SPEC §3.3 applied to one piece of `seconds` length. */
+/* Minute rule of SPEC §3.3 applied to one piece of `seconds` length (the
+ * duration-based roundings: up, down, seconds). */
 int64_t sr_count_piece(const struct sr_minute_rule *r, int64_t seconds);
+/* The minute rule applied to the piece [a, b), including the clock-minute
+ * roundings (clock-covered, clock-touched). */
+int64_t sr_count_span(const struct sr_minute_rule *r, sr_time a, sr_time b);
 /* Service window of a resource for the period under the catalog's period kind:
  * 0 and [*ws, *we) if the resource has a service month ending in the period,
  * -1 with a reason otherwise. */

@@ -29,7 +29,10 @@ struct sr_resource {
 	char region[65], zone[65];
 	int has_start, has_end;
 	sr_time start, end;
-	sr_money fee;
+	sr_money fee;                   /* the month's fee on the catalog's fee basis */
+	int fee_derived;                /* fee computed from annual_fee / prepaid_fee */
+	int has_fees_paid, has_fees_12m, has_annual_fee;
+	sr_money fees_paid, fees_12m, annual_fee;  /* liability caps, when exported */
 	int has_unit_price;
 	int64_t unit_price;             /* value × 10^6 in the currency */
 	const struct sr_catalog *catalog;  /* version in force for the period */

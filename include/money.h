@@ -28,6 +28,10 @@ void sr_decimal_format(int64_t v, int frac, char *buf, size_t n);
 
 /* Parses a percentage "99.975" (0..100, at most 10 fraction digits) into a ratio of 1. */
 int sr_pct_parse(const char *s, struct sr_ratio *r, struct sr_err *e);
+/* Parses a plain decimal "12.5" (at most 6 fraction digits) into an exact ratio. */
+int sr_dec_ratio_parse(const char *s, struct sr_ratio *r, struct sr_err *e);
+/* floor(v × r) for v >= 0. */
+int64_t sr_mul_floor(int64_t v, struct sr_ratio r);
 /* Three-way comparison of a and b (exact, 128-bit cross-multiplication). */
 int sr_ratio_cmp(struct sr_ratio a, struct sr_ratio b);
 /* Writes r as a percentage truncated (never rounded up) to `dec` decimals. */

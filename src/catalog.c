@@ -2,6 +2,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,24 +108,6 @@ static void lang_text(xmlNodePtr n, char *zh, size_t zcap, char *en, size_t ecap
 		text_of(n, zh, zcap);
 }
 
-static int pct_attr(xmlNodePtr n, const char *name, struct sr_ratio *r, char *txt,
-		    size_t tcap, const char *file, struct sr_diags *d)
-{
-	char b[24];
-	struct sr_err e;
-
-	attr(n, name, b, sizeof b);
-	if (!b[0])
-		return 0;
-	if (sr_pct_parse(b, r, &e) != 0) {
-		diag(d, 1, file, xmlGetLineNo(n), "%s=\"%s\": %s", name, b, e.msg);
-		return -1;
-	}
-	if (txt != NULL)
-		snprintf(txt, tcap, "%s", b);
-	return 1;
-}
-
 static int pick(const char *v, const char *const *names, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -135,7 +118,7 @@ static int pick(const char *v, const char *const *names, int n)
 
 static const char *const metric_kinds[] = {
 	"event-minutes", "multi-zone", "request-ratio", "usage-windows", "window-mean",
-	"outage-length", "count", "none"
+	"outage-length", "count", "fleet", "sum", "none"
 };
 static const char *const comp_kinds[] = {
 	"voucher", "service-units", "request-units", "extra-time", "none"
@@ -153,19 +136,51 @@ const char *sr_comp_kind_name(enum sr_comp_kind k)
 
 /* ---- conversion of one validated document ---- */
 
-static void band_label(struct sr_band *b)
+static void band_label(struct sr_band *b, enum sr_measure ms)
 {
+	const char *top = ms == SR_MEASURE_AVAILABILITY ? "100" : "inf";
+
 	snprintf(b->label, sizeof b->label, "%s%s,%s%s", b->lower_incl ? "[" : "(",
-		 b->has_lower ? b->lower_txt : "0", b->has_upper ? b->upper_txt : "100",
+		 b->has_lower ? b->lower_txt : "0", b->has_upper ? b->upper_txt : top,
 		 b->upper_incl ? "]" : ")");
 }
+
+/* A bound or amount attribute: a percentage (fraction of 1) when pct is set,
+ * else a plain decimal.  0 absent, 1 present, -1 invalid. */
+static int num_attr(xmlNodePtr n, const char *name, int pct, struct sr_ratio *r, char *txt,
+		    size_t tcap, const char *file, struct sr_diags *d)
+{
+	char b[24];
+	struct sr_err e;
+	int rc;
+
+	attr(n, name, b, sizeof b);
+	if (!b[0])
+		return 0;
+	rc = pct ? sr_pct_parse(b, r, &e) : sr_dec_ratio_parse(b, r, &e);
+	if (rc != 0) {
+		diag(d, 1, file, xmlGetLineNo(n), "%s=\"%s\": %s", name, b, e.msg);
+		return -1;
+	}
+	if (txt != NULL)
+		snprintf(txt, tcap, "%s", b);
+	return 1;
+}
+
+static const char *const measures[] = {
+	"availability", "longest-minutes", "total-minutes", "longest-or-total-minutes", "count"
+};
 
 static int load_bands(xmlNodePtr bands, struct sr_metric *m, const char *file,
 		      struct sr_diags *d)
 {
 	size_t n = 0;
-	int bad = 0;
+	int bad = 0, pct;
+	char ms[32];
 
+	attr(bands, "measure", ms, sizeof ms);
+	m->measure = ms[0] ? pick(ms, measures, 5) : SR_MEASURE_AVAILABILITY;
+	pct = m->measure == SR_MEASURE_AVAILABILITY;
 	for (xmlNodePtr b = bands->children; b; b = b->next)
 		n += sr_xml_is(b, "band");
 	m->bands = calloc(n ? n : 1, sizeof *m->bands);
@@ -179,10 +194,10 @@ static int load_bands(xmlNodePtr bands, struct sr_metric *m, const char *file,
 			continue;
 		b = &m->bands[m->nbands++];
 		b->line = xmlGetLineNo(bn);
-		b->has_lower = pct_attr(bn, "lower", &b->lower, b->lower_txt, sizeof b->lower_txt,
-					file, d);
-		b->has_upper = pct_attr(bn, "upper", &b->upper, b->upper_txt, sizeof b->upper_txt,
-					file, d);
+		b->has_lower = num_attr(bn, "lower", pct, &b->lower, b->lower_txt,
+					sizeof b->lower_txt, file, d);
+		b->has_upper = num_attr(bn, "upper", pct, &b->upper, b->upper_txt,
+					sizeof b->upper_txt, file, d);
 		if (b->has_lower < 0 || b->has_upper < 0)
 			bad = 1;
 		if (b->has_lower <= 0) {
@@ -191,18 +206,20 @@ static int load_bands(xmlNodePtr bands, struct sr_metric *m, const char *file,
 		}
 		if (b->has_upper <= 0) {
 			b->has_upper = 0;
-			b->upper = (struct sr_ratio){1, 1};
+			/* availability tops out at 100 %; minutes and counts have no top */
+			b->upper = pct ? (struct sr_ratio){1, 1} : (struct sr_ratio){INT64_MAX / 4, 1};
 		}
 		b->lower_incl = attr_bool(bn, "lower-inclusive", 1);
 		b->upper_incl = attr_bool(bn, "upper-inclusive", 0);
-		if (pct_attr(bn, "percent", &b->percent, b->percent_txt, sizeof b->percent_txt,
-			     file, d) < 0)
+		if (num_attr(bn, "percent", 1, &b->percent, b->percent_txt, sizeof b->percent_txt,
+			     file, d) < 0 ||
+		    num_attr(bn, "multiplier", 0, &b->multiplier, b->multiplier_txt,
+			     sizeof b->multiplier_txt, file, d) < 0)
 			bad = 1;
-		b->multiplier = attr_count(bn, "multiplier", 0);
 		b->months = attr_count(bn, "months", 0);
 		b->days = attr_count(bn, "days", 0);
-		band_label(b);
-		pays = (b->percent_txt[0] != 0) + (b->multiplier > 0) + (b->months > 0) +
+		band_label(b, m->measure);
+		pays = (b->percent_txt[0] != 0) + (b->multiplier_txt[0] != 0) + (b->months > 0) +
 		       (b->days > 0);
 		if (pays != 1) {
 			diag(d, 1, file, b->line, "band %s must state exactly one of percent, "
@@ -213,36 +230,82 @@ static int load_bands(xmlNodePtr bands, struct sr_metric *m, const char *file,
 	return bad ? -1 : 0;
 }
 
+static const char *const whens[] = {
+	"", "error-rate-above", "all-failed", "success-rate-below"
+};
+
+static int load_window(xmlNodePtr c, struct sr_metric *m, const char *file, struct sr_diags *d)
+{
+	struct sr_window_rule *w = &m->window;
+	char b[32];
+	int bad = 0;
+
+	m->has_window = 1;
+	w->seconds = attr_count(c, "seconds", 0);
+	attr(c, "unavailable-when", b, sizeof b);
+	w->when = b[0] ? pick(b, whens, 4) : SR_WHEN_NONE;
+	if (num_attr(c, "threshold-pct", 1, &w->threshold, NULL, 0, file, d) < 0 ||
+	    (w->has_rate_floor = num_attr(c, "rate-floor-pct", 1, &w->rate_floor, NULL, 0,
+					  file, d)) < 0)
+		bad = 1;
+	w->min_requests = attr_count(c, "min-requests", 0);
+	w->min_consecutive = attr_count(c, "min-consecutive", 1);
+	attr(c, "empty", b, sizeof b);
+	w->empty_excluded = strcmp(b, "excluded") == 0;
+	return bad ? -1 : 0;
+}
+
+static void split_of(struct sr_metric *m, const char *of)
+{
+	const char *p = of;
+
+	while (*p && m->nof < 8) {
+		size_t n = strcspn(p, " ");
+		snprintf(m->of[m->nof++], SR_ID_MAX, "%.*s", (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static const char *const rounds[] = {"up", "down", "seconds", "clock-covered", "clock-touched"};
+
 static int load_metric(xmlNodePtr mn, struct sr_metric *m, const char *file, struct sr_diags *d)
 {
-	char kind[32], b[32];
+	char kind[32], b[300];
 	int bad = 0;
 
 	m->line = xmlGetLineNo(mn);
 	attr(mn, "id", m->id, sizeof m->id);
 	attr(mn, "kind", kind, sizeof kind);
-	m->kind = pick(kind, metric_kinds, 8);
+	m->kind = pick(kind, metric_kinds, 10);
 	m->primary = attr_bool(mn, "primary", 0);
-	attr(mn, "of", m->of, sizeof m->of);
+	attr(mn, "of", b, sizeof b);
+	split_of(m, b);
 	attr(mn, "lines", m->lines, sizeof m->lines);
 	m->minutes.ignore_inclusive = 1;
 	m->minutes.round = SR_ROUND_UP;
+	m->measure = SR_MEASURE_AVAILABILITY;
 	for (xmlNodePtr c = mn->children; c; c = c->next) {
 		if (sr_xml_is(c, "title")) {
 			lang_text(c, m->title_zh, sizeof m->title_zh, m->title_en, sizeof m->title_en);
 		} else if (sr_xml_is(c, "objective")) {
-			m->has_objective = pct_attr(c, "pct", &m->objective, m->objective_txt,
+			m->has_objective = num_attr(c, "pct", 1, &m->objective, m->objective_txt,
 						    sizeof m->objective_txt, file, d);
-			if (m->has_objective < 0)
+			m->has_max = num_attr(c, "max", 0, &m->max, m->max_txt, sizeof m->max_txt,
+					      file, d);
+			if (m->has_objective < 0 || m->has_max < 0)
 				bad = 1;
 		} else if (sr_xml_is(c, "minutes")) {
 			m->minutes.ignore_seconds = attr_count(c, "ignore-seconds", 0);
 			m->minutes.ignore_inclusive = attr_bool(c, "ignore-inclusive", 1);
 			attr(c, "round", b, sizeof b);
-			m->minutes.round = strcmp(b, "down") == 0 ? SR_ROUND_DOWN :
-					   strcmp(b, "seconds") == 0 ? SR_ROUND_SECONDS : SR_ROUND_UP;
+			m->minutes.round = b[0] ? pick(b, rounds, 5) : SR_ROUND_UP;
 			m->minutes.deductible_minutes = attr_count(c, "deductible-minutes", 0);
 			m->minutes.merge_gap_seconds = attr_count(c, "merge-gap-seconds", 0);
+		} else if (sr_xml_is(c, "window")) {
+			if (load_window(c, m, file, d))
+				bad = 1;
 		} else if (sr_xml_is(c, "bands")) {
 			if (load_bands(c, m, file, d))
 				bad = 1;
@@ -250,6 +313,8 @@ static int load_metric(xmlNodePtr mn, struct sr_metric *m, const char *file, str
 			attr(c, "kind", b, sizeof b);
 			m->comp = pick(b, comp_kinds, 5);
 			attr(c, "unit", m->unit, sizeof m->unit);
+			attr(c, "max-units", b, sizeof b);
+			m->max_units_usage = strcmp(b, "usage-total") == 0;
 		}
 	}
 	return bad ? -1 : 0;
@@ -377,7 +442,7 @@ static int has_note(const struct sr_catalog *c, const char *kind, const char *me
 	return 0;
 }
 
-/* Where two bands meet: 1 overlap, 0 exact, -1 gap (a sorted by upper desc). */
+/* Where two bands meet: 1 overlap, 0 exact, -1 gap (hi has the higher values). */
 static int band_join(const struct sr_band *hi, const struct sr_band *lo)
 {
 	int cmp = sr_ratio_cmp(lo->upper, hi->lower);
@@ -398,6 +463,9 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 {
 	const char *f = c->file;
 	struct sr_ratio hundred = {1, 1};
+	int avail = m->measure == SR_MEASURE_AVAILABILITY;
+	int noted_overlap = has_note(c, "band-overlap", m->id);
+	int noted_gap = has_note(c, "band-gap", m->id) || has_note(c, "objective-mismatch", m->id);
 
 	for (size_t i = 0; i < m->nbands; i++) {
 		const struct sr_band *b = &m->bands[i];
@@ -406,18 +474,26 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 		if (cmp > 0 || (cmp == 0 && !(b->lower_incl && b->upper_incl)))
 			diag(d, 1, f, b->line, "metric '%s': band %s is empty (lower above upper)",
 			     m->id, b->label);
+		if (avail && sr_ratio_cmp(b->upper, hundred) > 0)
+			diag(d, 1, f, b->line, "metric '%s': band %s reaches above 100 %%", m->id,
+			     b->label);
 		if (b->percent_txt[0] && sr_ratio_cmp(b->percent, hundred) > 0)
 			diag(d, 1, f, b->line, "metric '%s': band %s pays %s %%, above 100 %%",
 			     m->id, b->label, b->percent_txt);
-		if (m->has_objective > 0 && sr_ratio_cmp(b->upper, m->objective) > 0)
+		if (avail && m->has_objective > 0 && sr_ratio_cmp(b->upper, m->objective) > 0)
 			diag(d, 1, f, b->line, "metric '%s': band %s reaches above the objective "
 			     "%s %% (it would pay for a month that met the commitment)", m->id,
 			     b->label, m->objective_txt);
+		if (!avail && m->has_max > 0 && (sr_ratio_cmp(b->lower, m->max) < 0 ||
+		    (sr_ratio_cmp(b->lower, m->max) == 0 && b->lower_incl)))
+			diag(d, 1, f, b->line, "metric '%s': band %s reaches down to the objective "
+			     "max %s (it would pay when the commitment was met)", m->id, b->label,
+			     m->max_txt);
 		if ((m->comp == SR_COMP_VOUCHER || m->comp == SR_COMP_SERVICE_UNITS) &&
 		    !b->percent_txt[0])
 			diag(d, 1, f, b->line, "metric '%s': %s compensation needs percent= on "
 			     "band %s", m->id, sr_comp_kind_name(m->comp), b->label);
-		if (m->comp == SR_COMP_REQUEST_UNITS && b->multiplier <= 0)
+		if (m->comp == SR_COMP_REQUEST_UNITS && !b->multiplier_txt[0])
 			diag(d, 1, f, b->line, "metric '%s': request-units compensation needs "
 			     "multiplier= on band %s", m->id, b->label);
 		if (m->comp == SR_COMP_EXTRA_TIME && b->months <= 0 && b->days <= 0)
@@ -428,41 +504,116 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 			const struct sr_band *hi = sr_ratio_cmp(o->upper, b->upper) >= 0 ? o : b;
 			const struct sr_band *lo = hi == o ? b : o;
 			if (band_join(hi, lo) > 0)
-				diag(d, !has_note(c, "band-overlap", m->id), f, b->line,
-				     "metric '%s': bands %s and %s overlap%s", m->id, o->label,
-				     b->label, has_note(c, "band-overlap", m->id) ?
-				     " (recorded in a note; the lower band's row is used)" : "");
+				diag(d, !noted_overlap, f, b->line, "metric '%s': bands %s and %s "
+				     "overlap%s", m->id, o->label, b->label, noted_overlap ?
+				     " (recorded in a note: the band paying more applies)" : "");
 		}
 	}
-	/* gaps: walk bands in descending order of upper bound */
+	/* gaps between neighbours: availability bands run from the highest down,
+	 * minute and count bands from the mildest up */
 	for (size_t i = 0; i + 1 < m->nbands; i++) {
-		const struct sr_band *hi = &m->bands[i], *lo = &m->bands[i + 1];
+		const struct sr_band *a = &m->bands[i], *b = &m->bands[i + 1];
+		const struct sr_band *hi = avail ? a : b, *lo = avail ? b : a;
 		if (sr_ratio_cmp(lo->upper, hi->upper) > 0) {
-			diag(d, 1, f, lo->line, "metric '%s': bands must be listed from the highest "
-			     "to the lowest", m->id);
+			diag(d, 1, f, b->line, "metric '%s': bands must be listed %s", m->id,
+			     avail ? "from the highest availability to the lowest" :
+			     "from the smallest value to the largest");
 			return;
 		}
 		if (band_join(hi, lo) < 0)
-			diag(d, 0, f, lo->line, "metric '%s': gap between bands %s and %s: an "
-			     "availability there earns nothing%s", m->id, lo->label, hi->label,
-			     has_note(c, "band-gap", m->id) ? " (recorded in a note)" : "");
+			diag(d, 0, f, b->line, "metric '%s': gap between bands %s and %s: a value "
+			     "there earns nothing%s", m->id, lo->label, hi->label,
+			     noted_gap ? " (recorded in a note)" : "");
 	}
-	if (m->nbands > 0 && m->has_objective > 0) {
-		const struct sr_band *top = &m->bands[0];
+	if (m->nbands == 0)
+		return;
+	if (avail && m->has_objective > 0) {
+		const struct sr_band *top = &m->bands[0], *last = &m->bands[m->nbands - 1];
 		if (sr_ratio_cmp(top->upper, m->objective) != 0 || top->upper_incl)
 			diag(d, 0, f, top->line, "metric '%s': objective %s %% but the first band "
 			     "starts below %s%s: a month in between misses the objective and "
 			     "earns nothing%s", m->id, m->objective_txt, top->upper_txt,
 			     top->upper_incl ? " (inclusive)" : "",
-			     has_note(c, "band-gap", m->id) || has_note(c, "objective-mismatch", m->id)
-			     ? " (recorded in a note)" : "");
-	}
-	if (m->nbands > 0) {
-		const struct sr_band *last = &m->bands[m->nbands - 1];
+			     noted_gap ? " (recorded in a note)" : "");
 		if (last->has_lower && sr_ratio_cmp(last->lower, (struct sr_ratio){0, 1}) > 0)
 			diag(d, 0, f, last->line, "metric '%s': no band below %s %%", m->id,
 			     last->lower_txt);
+	} else if (!avail && m->has_max > 0) {
+		const struct sr_band *first = &m->bands[0];
+		if (sr_ratio_cmp(first->lower, m->max) != 0 || !(!first->lower_incl))
+			diag(d, 0, f, first->line, "metric '%s': objective max %s but the first "
+			     "band starts at %s%s%s", m->id, m->max_txt, first->lower_incl ?
+			     "" : "above ", first->has_lower ? first->lower_txt : "0",
+			     noted_gap ? " (recorded in a note)" : "");
 	}
+}
+
+static void check_metric(const struct sr_catalog *c, const struct sr_metric *m,
+			 struct sr_diags *d)
+{
+	const char *f = c->file;
+	int avail = m->measure == SR_MEASURE_AVAILABILITY;
+
+	switch (m->kind) {
+	case SR_MK_MULTI_ZONE: {
+		const struct sr_metric *o = m->nof ? sr_catalog_metric(c, m->of[0]) : NULL;
+		if (m->nof != 1 || o == NULL || o->kind != SR_MK_EVENT_MINUTES)
+			diag(d, 1, f, m->line, "metric '%s': of= must name one event-minutes "
+			     "metric of this catalog", m->id);
+		break;
+	}
+	case SR_MK_SUM:
+		if (m->nof < 2)
+			diag(d, 1, f, m->line, "metric '%s': of= must name the metrics it adds up",
+			     m->id);
+		for (size_t i = 0; i < m->nof; i++) {
+			const struct sr_metric *o = sr_catalog_metric(c, m->of[i]);
+			if (o == NULL || o->kind != SR_MK_EVENT_MINUTES)
+				diag(d, 1, f, m->line, "metric '%s': of= part '%s' is not an "
+				     "event-minutes metric of this catalog", m->id, m->of[i]);
+		}
+		break;
+	case SR_MK_USAGE_WINDOWS:
+	case SR_MK_WINDOW_MEAN:
+		if (!m->has_window || m->window.seconds < 1 || 86400 % m->window.seconds != 0)
+			diag(d, 1, f, m->line, "metric '%s': needs <window seconds=> dividing a "
+			     "day (20, 60, 300, 86400 …)", m->id);
+		else if (m->kind == SR_MK_USAGE_WINDOWS && (m->window.when == SR_WHEN_NONE ||
+			 (m->window.when != SR_WHEN_ALL_FAILED && !m->window.threshold.den)))
+			diag(d, 1, f, m->line, "metric '%s': usage-windows needs unavailable-when= "
+			     "(and threshold-pct= unless all-failed)", m->id);
+		break;
+	case SR_MK_OUTAGE_LENGTH:
+		if (avail || !m->has_max || m->measure == SR_MEASURE_COUNT)
+			diag(d, 1, f, m->line, "metric '%s': outage-length needs <objective max=> "
+			     "and bands measured in minutes", m->id);
+		break;
+	case SR_MK_COUNT:
+		if (m->measure != SR_MEASURE_COUNT || !m->has_max)
+			diag(d, 1, f, m->line, "metric '%s': count needs <objective max=> and "
+			     "<bands measure=\"count\">", m->id);
+		break;
+	case SR_MK_NONE:
+		if (m->comp != SR_COMP_NONE || m->nbands > 0 || m->has_objective || m->has_max)
+			diag(d, 1, f, m->line, "metric '%s': kind none takes no objective, "
+			     "bands or compensation", m->id);
+		break;
+	default:
+		break;
+	}
+	if (m->kind != SR_MK_OUTAGE_LENGTH && m->kind != SR_MK_COUNT && !avail && m->nbands)
+		diag(d, 1, f, m->line, "metric '%s': bands of a %s metric measure availability",
+		     m->id, sr_metric_kind_name(m->kind));
+	if (avail && m->kind != SR_MK_NONE && m->has_objective <= 0 && m->comp != SR_COMP_NONE)
+		diag(d, 1, f, m->line, "metric '%s' has no <objective pct=>", m->id);
+	if (m->comp != SR_COMP_NONE && m->nbands == 0)
+		diag(d, 1, f, m->line, "metric '%s': compensation %s needs <bands>", m->id,
+		     sr_comp_kind_name(m->comp));
+	if ((m->comp == SR_COMP_SERVICE_UNITS || m->comp == SR_COMP_REQUEST_UNITS ||
+	     m->comp == SR_COMP_EXTRA_TIME) && !m->unit[0])
+		diag(d, 1, f, m->line, "metric '%s': %s compensation needs unit=", m->id,
+		     sr_comp_kind_name(m->comp));
+	check_bands(c, m, d);
 }
 
 static void check_catalog(const struct sr_catalog *c, struct sr_diags *d)
@@ -470,9 +621,6 @@ static void check_catalog(const struct sr_catalog *c, struct sr_diags *d)
 	const char *f = c->file;
 	int primaries = 0, provider = 0;
 
-	if (c->period == SR_PERIOD_SERVICE_YEAR || c->period == SR_PERIOD_NATURAL_YEAR)
-		diag(d, 1, f, 0, "period kind service-year/natural-year is not computed by this "
-		     "version of the engine");
 	for (size_t i = 0; i < c->ncauses; i++) {
 		provider |= strcmp(c->causes[i].code, "provider") == 0 && c->causes[i].counts;
 		for (size_t j = 0; j < i; j++)
@@ -485,8 +633,8 @@ static void check_catalog(const struct sr_catalog *c, struct sr_diags *d)
 		if ((c->claim_days > 0) == (c->claim_months > 0))
 			diag(d, 1, f, 0, "<claim> needs exactly one of closes-after-days and "
 			     "closes-after-months");
-		if (c->claim_business_day < 1 || c->claim_business_day > 23)
-			diag(d, 1, f, 0, "<claim> opens-after-business-day must be 1..23");
+		if (c->claim_business_day > 23)
+			diag(d, 1, f, 0, "<claim> opens-after-business-day must be 0..23");
 	}
 	for (size_t i = 0; i < c->nmetrics && !c->has_claim; i++)
 		if (c->metrics[i].comp != SR_COMP_NONE) {
@@ -501,45 +649,15 @@ static void check_catalog(const struct sr_catalog *c, struct sr_diags *d)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(m->id, c->metrics[j].id) == 0)
 				diag(d, 1, f, m->line, "metric id '%s' is used twice", m->id);
-		switch (m->kind) {
-		case SR_MK_USAGE_WINDOWS: case SR_MK_WINDOW_MEAN: case SR_MK_OUTAGE_LENGTH:
-		case SR_MK_COUNT:
-			diag(d, 1, f, m->line, "metric '%s': kind %s is not computed by this version "
-			     "of the engine", m->id, sr_metric_kind_name(m->kind));
-			break;
-		case SR_MK_MULTI_ZONE: {
-			const struct sr_metric *o = sr_catalog_metric(c, m->of);
-			if (o == NULL || o->kind != SR_MK_EVENT_MINUTES)
-				diag(d, 1, f, m->line, "metric '%s': of=\"%s\" must name an "
-				     "event-minutes metric of this catalog", m->id, m->of);
-			break;
-		}
-		case SR_MK_EVENT_MINUTES: case SR_MK_REQUEST_RATIO:
-			break;
-		case SR_MK_NONE:
-			if (m->comp != SR_COMP_NONE || m->nbands > 0 || m->has_objective)
-				diag(d, 1, f, m->line, "metric '%s': kind none takes no objective, "
-				     "bands or compensation", m->id);
-			break;
-		default:
-			break;
-		}
-		if (m->comp == SR_COMP_EXTRA_TIME)
-			diag(d, 1, f, m->line, "metric '%s': extra-time compensation is not computed "
-			     "by this version of the engine", m->id);
-		if (m->kind != SR_MK_NONE && m->has_objective <= 0)
-			diag(d, 1, f, m->line, "metric '%s' has no <objective>", m->id);
-		if (m->comp != SR_COMP_NONE && m->nbands == 0)
-			diag(d, 1, f, m->line, "metric '%s': compensation %s needs <bands>", m->id,
-			     sr_comp_kind_name(m->comp));
-		if ((m->comp == SR_COMP_SERVICE_UNITS || m->comp == SR_COMP_REQUEST_UNITS) &&
-		    !m->unit[0])
-			diag(d, 1, f, m->line, "metric '%s': %s compensation needs unit=", m->id,
-			     sr_comp_kind_name(m->comp));
-		check_bands(c, m, d);
+		check_metric(c, m, d);
 	}
 	if (primaries > 1)
 		diag(d, 1, f, 0, "more than one metric has primary=\"true\"");
+	/* the source defects the catalog records are reported with every validate */
+	for (size_t i = 0; i < c->nnotes; i++)
+		diag(d, 0, f, 0, "note %s (%s%s%s): %.300s", c->notes[i].id, c->notes[i].kind,
+		     c->notes[i].metric[0] ? ", metric " : "", c->notes[i].metric,
+		     c->notes[i].policy_en);
 }
 
 /* ---- loading a directory ---- */

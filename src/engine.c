@@ -69,6 +69,29 @@ int sr_service_window(const struct sr_catalog *k, const struct sr_resource *r, i
 				return -1;
 			}
 		}
+	} else if (k->period == SR_PERIOD_NATURAL_YEAR) {
+		if (m != 12) {
+			snprintf(why, whyn, "measured per calendar year: evaluated in the "
+				 "December run");
+			return -1;
+		}
+		*ws = month_start(y, 1, off);
+	} else if (k->period == SR_PERIOD_SERVICE_YEAR) {
+		int sy, sm, sd;
+		if (!r->has_start) {
+			snprintf(why, whyn, "measured per service year from activation: "
+				 "service_start is needed");
+			return -1;
+		}
+		sr_civil_from_days(sr_local_day(r->start, off), &sy, &sm, &sd);
+		if (sm != m || sy >= y) {
+			snprintf(why, whyn, "measured per service year: evaluated in the run of "
+				 "the month the service year ends (%02d)", sm);
+			return -1;
+		}
+		/* the service year that ends inside this period */
+		*ws = day_in_month(y - 1, m, sd, off);
+		*we = day_in_month(y, m, sd, off);
 	}
 	if (r->has_start && r->start > *ws)
 		*ws = r->start;
@@ -141,7 +164,9 @@ static int merge(struct spans *in, int64_t gap, struct spans *out, size_t **coun
 		return -1;
 	for (size_t i = 0; i < in->n; i++) {
 		struct span *last = out->n ? &out->v[out->n - 1] : NULL;
-		if (last != NULL && in->v[i].start - last->end <= gap) {
+		/* overlapping or touching events always merge; others when closer than gap */
+		if (last != NULL && (in->v[i].start <= last->end ||
+				     in->v[i].start - last->end < gap)) {
 			if (in->v[i].end > last->end)
 				last->end = in->v[i].end;
 			last->open_end |= in->v[i].open_end;
@@ -160,6 +185,28 @@ static int merge(struct spans *in, int64_t gap, struct spans *out, size_t **coun
 }
 
 /* ---------------- minute rule ---------------- */
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+int64_t sr_count_span(const struct sr_minute_rule *r, sr_time a, sr_time b)
+{
+	int64_t n, s = b - a;
+
+	if (r->round != SR_ROUND_CLOCK_COVERED && r->round != SR_ROUND_CLOCK_TOUCHED)
+		return sr_count_piece(r, s);
+	if (s <= 0 || (r->ignore_inclusive ? s <= r->ignore_seconds : s < r->ignore_seconds))
+		return 0;
+	/* clock minutes are the same in every whole-minute UTC offset */
+	if (r->round == SR_ROUND_CLOCK_COVERED)
+		n = floor_div(b, 60) - (floor_div(a - 1, 60) + 1);
+	else
+		n = floor_div(b - 1, 60) - floor_div(a, 60) + 1;
+	n -= r->deductible_minutes;
+	return n > 0 ? n : 0;
+}
 
 int64_t sr_count_piece(const struct sr_minute_rule *r, int64_t s)
 {
@@ -190,17 +237,32 @@ struct ctx {
 	struct sr_err *e;
 };
 
-static int event_applies(const struct sr_event *ev, const struct sr_resource *r,
-			 const char *metric)
+/* The resources a computation covers: one, or a scope group. */
+struct target {
+	const char *product;
+	const size_t *members;        /* indices into exports resources */
+	size_t n;
+};
+
+static int is_member(const struct ctx *c, const struct target *t, const char *id)
 {
-	return strcmp(ev->product, r->product) == 0 && strcmp(ev->metric, metric) == 0 &&
-	       (strcmp(ev->resource, r->id) == 0 ||
-		(!ev->counts && strcmp(ev->resource, "*") == 0));
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(c->x->resources[t->members[i]].id, id) == 0)
+			return 1;
+	return 0;
 }
 
-/* The resource's counted events for metric, clipped to [ws, we) and merged by
- * the metric's gap rule; and its exclusion spans, clipped and merged. */
-static int collect(const struct ctx *c, const struct sr_resource *r, const struct sr_metric *m,
+static int event_applies(const struct ctx *c, const struct sr_event *ev,
+			 const struct target *t, const char *metric)
+{
+	return strcmp(ev->product, t->product) == 0 && strcmp(ev->metric, metric) == 0 &&
+	       ((!ev->counts && strcmp(ev->resource, "*") == 0) ||
+		is_member(c, t, ev->resource));
+}
+
+/* The target's counted events for metric, clipped to [ws, we) and merged by
+ * the metric's gap rule; and its exclusion spans, clipped, one per event. */
+static int collect(const struct ctx *c, const struct target *tg, const struct sr_metric *m,
 		   sr_time ws, sr_time we, struct spans *inc, size_t **inc_counts,
 		   struct spans *excl)
 {
@@ -212,14 +274,13 @@ static int collect(const struct ctx *c, const struct sr_resource *r, const struc
 		const struct sr_event *ev = &x->events[x->ev_ix[k]];
 		sr_time s = ev->start > ws ? ev->start : ws;
 		sr_time t = ev->end < we ? ev->end : we;
-		if (!event_applies(ev, r, m->id) || t < s || (t == s && ev->start != ev->end))
+		if (!event_applies(c, ev, tg, m->id) || t < s || (t == s && ev->start != ev->end))
 			continue;
 		if (push(ev->counts ? &raw : &rawx, s, t, x->ev_ix[k], ev->open_end))
 			goto out;
 	}
 	if (merge(&raw, m->minutes.merge_gap_seconds, inc, inc_counts))
 		goto out;
-	/* exclusion spans are kept one per event (the report names each cause) */
 	sort_spans(&rawx);
 	for (size_t i = 0; i < rawx.n; i++)
 		if (push(excl, rawx.v[i].start, rawx.v[i].end, rawx.v[i].event, 0))
@@ -324,12 +385,12 @@ static void count_pieces(struct sr_metric_result *mr, const struct sr_minute_rul
 	mr->unavailable = 0;
 	for (size_t i = 0; i < mr->nincidents; i++) {
 		struct sr_incident *in = &mr->incidents[i];
-		int64_t whole = sr_count_piece(rule, in->end - in->start), day = -1;
+		int64_t whole = sr_count_span(rule, in->start, in->end), day = -1;
 
 		in->counted = 0;
 		for (size_t p = in->piece0; p < in->piece0 + in->npieces; p++) {
 			struct sr_piece *pc = &mr->pieces[p];
-			pc->counted = sr_count_piece(rule, pc->end - pc->start);
+			pc->counted = sr_count_span(rule, pc->start, pc->end);
 			in->counted += pc->counted;
 			day = sr_local_day(pc->start, off) - first_day;
 			if (day >= 0 && day < 31)
@@ -379,14 +440,15 @@ static void set_availability(struct sr_metric_result *mr)
 	mr->availability = (struct sr_ratio){total - down, total > 0 ? total : 1};
 }
 
-static int event_metric(const struct ctx *c, const struct sr_resource *r,
-			const struct sr_catalog *k, struct sr_metric_result *mr)
+/* Incidents, pieces and counted minutes of metric m over the target. */
+static int event_core(const struct ctx *c, const struct target *tg, const struct sr_catalog *k,
+		      struct sr_metric_result *mr)
 {
 	struct spans inc = {0}, excl = {0};
 	size_t *counts = NULL;
 	int rc = -1;
 
-	if (collect(c, r, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
+	if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
 		goto out;
 	if (incidents_from(mr, c->x, &inc, counts, &excl))
 		goto out;
@@ -400,7 +462,7 @@ static int event_metric(const struct ctx *c, const struct sr_resource *r,
 		sr_time t = ev->end < mr->win_end ? ev->end : mr->win_end;
 		int64_t in_counted = 0;
 
-		if (!ev->counts || !ev->has_failed || !event_applies(ev, r, mr->metric->id) ||
+		if (!ev->counts || !ev->has_failed || !event_applies(c, ev, tg, mr->metric->id) ||
 		    t <= s)
 			continue;
 		for (size_t p = 0; p < mr->npieces; p++) {
@@ -411,7 +473,12 @@ static int event_metric(const struct ctx *c, const struct sr_resource *r,
 		}
 		mr->failed_in_events += (int64_t)((__int128)ev->failed * in_counted / (t - s));
 	}
-	set_availability(mr);
+	for (size_t i = 0; i < mr->nincidents; i++) {
+		if (mr->incidents[i].counted > mr->longest)
+			mr->longest = mr->incidents[i].counted;
+		/* an incident counts unless exclusions removed all of it */
+		mr->count += mr->incidents[i].npieces > 0;
+	}
 	rc = 0;
 out:
 	free(inc.v);
@@ -420,11 +487,40 @@ out:
 	return rc;
 }
 
-/* The uncounted pieces (after exclusions) of resource r for base metric m. */
-static int base_pieces(const struct ctx *c, const struct sr_resource *r,
-		       const struct sr_catalog *k, const struct sr_metric *m, struct spans *out)
+static int event_metric(const struct ctx *c, const struct target *tg,
+			const struct sr_catalog *k, struct sr_metric_result *mr)
 {
+	if (event_core(c, tg, k, mr))
+		return -1;
+	set_availability(mr);
+	switch (mr->metric->measure) {
+	case SR_MEASURE_LONGEST:
+		mr->value = (struct sr_ratio){mr->longest, 1};
+		break;
+	case SR_MEASURE_TOTAL:
+	case SR_MEASURE_LONGEST_OR_TOTAL:
+		/* the total is never below the longest single outage */
+		mr->value = (struct sr_ratio){mr->unavailable, 1};
+		break;
+	case SR_MEASURE_COUNT:
+		mr->value = (struct sr_ratio){mr->count, 1};
+		break;
+	default:
+		mr->value = mr->availability;
+		break;
+	}
+	return 0;
+}
+
+/* The uncounted pieces (after exclusions) of resource index ri for metric m. */
+static int base_pieces(const struct ctx *c, size_t ri, const struct sr_catalog *k,
+		       const struct sr_metric *m, struct spans *out)
+{
+	const struct sr_resource *r = &c->x->resources[ri];
+	struct target one = {r->product, &ri, 1};
 	struct sr_metric_result tmp;
+	struct spans inc = {0}, excl = {0};
+	size_t *counts = NULL;
 	char why[128];
 	int rc = -1;
 
@@ -433,20 +529,16 @@ static int base_pieces(const struct ctx *c, const struct sr_resource *r,
 	if (sr_service_window(k, r, c->x->period_y, c->x->period_m, &tmp.win_start,
 			      &tmp.win_end, why, sizeof why))
 		return 0;
-	{
-		struct spans inc = {0}, excl = {0};
-		size_t *counts = NULL;
-		if (collect(c, r, m, tmp.win_start, tmp.win_end, &inc, &counts, &excl) == 0 &&
-		    incidents_from(&tmp, c->x, &inc, counts, &excl) == 0) {
-			rc = 0;
-			for (size_t i = 0; i < tmp.npieces && rc == 0; i++)
-				if (tmp.pieces[i].end > tmp.pieces[i].start)
-					rc = push(out, tmp.pieces[i].start, tmp.pieces[i].end, 0, 0);
-		}
-		free(inc.v);
-		free(excl.v);
-		free(counts);
+	if (collect(c, &one, m, tmp.win_start, tmp.win_end, &inc, &counts, &excl) == 0 &&
+	    incidents_from(&tmp, c->x, &inc, counts, &excl) == 0) {
+		rc = 0;
+		for (size_t i = 0; i < tmp.npieces && rc == 0; i++)
+			if (tmp.pieces[i].end > tmp.pieces[i].start)
+				rc = push(out, tmp.pieces[i].start, tmp.pieces[i].end, 0, 0);
 	}
+	free(inc.v);
+	free(excl.v);
+	free(counts);
 	free(tmp.incidents);
 	free(tmp.pieces);
 	free(tmp.excl);
@@ -471,76 +563,96 @@ static int intersect(const struct spans *a, const struct spans *b, struct spans 
 	return 0;
 }
 
+static int same_zone(const struct sr_resource *a, const struct sr_resource *b)
+{
+	return strcmp(a->product, b->product) == 0 && strcmp(a->region, b->region) == 0 &&
+	       strcmp(a->zone, b->zone) == 0;
+}
+
+/* The spans in which every resource of the customer in the zone of resource
+ * index first (same product and region) is down. */
+static int zone_down(const struct ctx *c, size_t first, const struct sr_catalog *k,
+		     const struct sr_metric *base, struct spans *out)
+{
+	const struct sr_exports *x = c->x;
+	const struct sr_resource *z = &x->resources[first];
+	struct spans acc = {0}, tmp = {0};
+	int started = 0, rc = -1;
+
+	for (size_t j = x->res_off[c->a]; j < x->res_off[c->a + 1]; j++) {
+		size_t ri = x->res_ix[j];
+		struct spans pp = {0}, pm = {0};
+		if (!same_zone(&x->resources[ri], z))
+			continue;
+		if (base_pieces(c, ri, k, base, &pp) || merge(&pp, 0, &pm, NULL)) {
+			free(pp.v);
+			free(pm.v);
+			goto out;
+		}
+		free(pp.v);
+		if (!started) {
+			acc = pm;
+			started = 1;
+			continue;
+		}
+		if (intersect(&acc, &pm, &tmp)) {
+			free(pm.v);
+			goto out;
+		}
+		free(pm.v);
+		acc.n = 0;
+		for (size_t q = 0; q < tmp.n; q++)
+			if (push(&acc, tmp.v[q].start, tmp.v[q].end, 0, 0))
+				goto out;
+	}
+	for (size_t q = 0; q < acc.n; q++)
+		if (push(out, acc.v[q].start, acc.v[q].end, 0, 0))
+			goto out;
+	rc = 0;
+out:
+	free(acc.v);
+	free(tmp.v);
+	return rc;
+}
+
 /* Derived multi-zone metric: r is down while it is down and every resource of
  * the customer in some other zone of its region is down too. */
-static int multi_zone_metric(const struct ctx *c, const struct sr_resource *r,
+static int multi_zone_metric(const struct ctx *c, const struct target *tg,
 			     const struct sr_catalog *k, struct sr_metric_result *mr)
 {
 	const struct sr_exports *x = c->x;
-	const struct sr_metric *base = sr_catalog_metric(k, mr->metric->of);
-	struct spans mine = {0}, mine_m = {0}, other_down = {0}, acc = {0}, tmp = {0};
-	struct spans derived = {0}, merged = {0};
+	const struct sr_metric *base = sr_catalog_metric(k, mr->metric->of[0]);
+	const struct sr_resource *r;
+	struct spans mine = {0}, mine_m = {0}, other_down = {0}, acc = {0};
+	struct spans derived = {0}, merged = {0}, none = {0};
 	int zones = 0, rc = -1;
 
+	if (tg->n != 1) {
+		mr->status = SR_NOT_APPLICABLE;
+		snprintf(mr->note, sizeof mr->note, "a multi-zone metric needs resource scope");
+		return 0;
+	}
+	r = &x->resources[tg->members[0]];
 	if (base == NULL || !r->zone[0] || !r->region[0]) {
 		mr->status = SR_NOT_APPLICABLE;
 		snprintf(mr->note, sizeof mr->note, "no zone/region for this resource");
 		return 0;
 	}
-	if (base_pieces(c, r, k, base, &mine) || merge(&mine, 0, &mine_m, NULL))
+	if (base_pieces(c, tg->members[0], k, base, &mine) || merge(&mine, 0, &mine_m, NULL))
 		goto out;
-	/* for each other zone of the region: the spans where all its resources are down */
 	for (size_t i = x->res_off[c->a]; i < x->res_off[c->a + 1]; i++) {
 		const struct sr_resource *o = &x->resources[x->res_ix[i]];
 		int seen = 0;
-		struct spans zone_all = {0};
 		if (strcmp(o->product, r->product) || strcmp(o->region, r->region) ||
 		    !o->zone[0] || strcmp(o->zone, r->zone) == 0)
 			continue;
-		for (size_t j = x->res_off[c->a]; j < i; j++) {
-			const struct sr_resource *p = &x->resources[x->res_ix[j]];
-			seen |= strcmp(p->product, r->product) == 0 &&
-				strcmp(p->region, r->region) == 0 && strcmp(p->zone, o->zone) == 0;
-		}
+		for (size_t j = x->res_off[c->a]; j < i && !seen; j++)
+			seen = same_zone(&x->resources[x->res_ix[j]], o);
 		if (seen)
 			continue;  /* zone already handled */
 		zones++;
-		for (size_t j = i; j < x->res_off[c->a + 1]; j++) {
-			const struct sr_resource *p = &x->resources[x->res_ix[j]];
-			struct spans pp = {0}, pm = {0};
-			int first = j == i;
-			if (strcmp(p->product, r->product) || strcmp(p->region, r->region) ||
-			    strcmp(p->zone, o->zone))
-				continue;
-			if (base_pieces(c, p, k, base, &pp) || merge(&pp, 0, &pm, NULL)) {
-				free(pp.v);
-				free(pm.v);
-				free(zone_all.v);
-				goto out;
-			}
-			if (first) {
-				zone_all = pm;
-				pm.v = NULL;
-			} else {
-				if (intersect(&zone_all, &pm, &tmp)) {
-					free(pp.v);
-					free(pm.v);
-					free(zone_all.v);
-					goto out;
-				}
-				zone_all.n = 0;
-				for (size_t q = 0; q < tmp.n; q++)
-					push(&zone_all, tmp.v[q].start, tmp.v[q].end, 0, 0);
-			}
-			free(pp.v);
-			free(pm.v);
-		}
-		for (size_t q = 0; q < zone_all.n; q++)
-			if (push(&other_down, zone_all.v[q].start, zone_all.v[q].end, 0, 0)) {
-				free(zone_all.v);
-				goto out;
-			}
-		free(zone_all.v);
+		if (zone_down(c, x->res_ix[i], k, base, &other_down))
+			goto out;
 	}
 	if (zones == 0) {
 		mr->status = SR_NOT_APPLICABLE;
@@ -550,48 +662,295 @@ static int multi_zone_metric(const struct ctx *c, const struct sr_resource *r,
 		goto out;
 	}
 	if (merge(&other_down, 0, &acc, NULL) || intersect(&mine_m, &acc, &derived) ||
-	    merge(&derived, 0, &merged, NULL))
+	    merge(&derived, 0, &merged, NULL) || incidents_from(mr, x, &merged, NULL, &none))
 		goto out;
-	{
-		struct spans none = {0};
-		if (incidents_from(mr, x, &merged, NULL, &none))
-			goto out;
-	}
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(x->period_y, x->period_m, 1));
 	set_availability(mr);
+	mr->value = mr->availability;
 	rc = 0;
 out:
 	free(mine.v);
 	free(mine_m.v);
 	free(other_down.v);
 	free(acc.v);
-	free(tmp.v);
 	free(derived.v);
 	free(merged.v);
 	return rc;
 }
 
-static void ratio_metric(const struct ctx *c, const struct sr_resource *r,
-			 struct sr_metric_result *mr)
+/* Fleet: Σ (service − unavailable) / Σ service over the target's resources,
+ * each with its own service window and events. */
+static int fleet_metric(const struct ctx *c, const struct target *tg,
+			const struct sr_catalog *k, struct sr_metric_result *mr)
+{
+	int64_t svc = 0, down = 0;
+
+	for (size_t i = 0; i < tg->n; i++) {
+		struct target one = {tg->product, &tg->members[i], 1};
+		struct sr_metric_result part;
+		char why[128];
+		int rc;
+
+		memset(&part, 0, sizeof part);
+		part.metric = mr->metric;
+		if (sr_service_window(k, &c->x->resources[tg->members[i]], c->x->period_y,
+				      c->x->period_m, &part.win_start, &part.win_end, why,
+				      sizeof why))
+			continue;
+		part.service_minutes = sr_service_minutes(part.win_start, part.win_end,
+							  k->tz_off);
+		rc = event_core(c, &one, k, &part);
+		set_availability(&part);
+		svc += part.service_minutes;
+		down += part.unavailable;
+		mr->failed_in_events += part.failed_in_events;
+		free(part.incidents);
+		free(part.pieces);
+		free(part.excl);
+		if (rc)
+			return -1;
+	}
+	mr->service_minutes = svc;
+	mr->unavailable = down;
+	mr->availability = (struct sr_ratio){svc - down, svc > 0 ? svc : 1};
+	mr->value = mr->availability;
+	return 0;
+}
+
+static int usage_applies(const struct ctx *c, const struct sr_usage *u, const struct target *tg,
+			 const char *metric)
+{
+	return strcmp(u->product, tg->product) == 0 && strcmp(u->metric, metric) == 0 &&
+	       is_member(c, tg, u->resource);
+}
+
+/* Period totals of the target's usage rows (window_start empty). */
+static void usage_totals(const struct ctx *c, const struct target *tg, const char *metric,
+			 int64_t *total, int64_t *failed)
 {
 	const struct sr_exports *x = c->x;
 
+	*total = *failed = 0;
 	for (size_t k = x->use_off[c->a]; k < x->use_off[c->a + 1]; k++) {
 		const struct sr_usage *u = &x->usage[x->use_ix[k]];
-		if (u->has_window || strcmp(u->product, r->product) || strcmp(u->resource, r->id) ||
-		    strcmp(u->metric, mr->metric->id))
+		if (u->has_window || !usage_applies(c, u, tg, metric))
 			continue;
-		mr->total_requests += u->total;
-		mr->failed_requests += u->failed;
+		*total += u->total;
+		*failed += u->failed;
 	}
+}
+
+static void ratio_metric(const struct ctx *c, const struct target *tg,
+			 struct sr_metric_result *mr)
+{
+	usage_totals(c, tg, mr->metric->id, &mr->total_requests, &mr->failed_requests);
 	if (mr->total_requests == 0) {
 		mr->availability = (struct sr_ratio){1, 1};
 		snprintf(mr->note, sizeof mr->note, "no requests in the period: nothing failed");
-		return;
+	} else {
+		mr->availability = (struct sr_ratio){mr->total_requests - mr->failed_requests,
+						     mr->total_requests};
 	}
-	mr->availability = (struct sr_ratio){mr->total_requests - mr->failed_requests,
-					     mr->total_requests};
+	mr->value = mr->availability;
+}
+
+/* One grid window's counts, all members added up. */
+struct win {
+	sr_time start;
+	int64_t total, failed;
+};
+
+static int by_win(const void *a, const void *b)
+{
+	const struct win *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The target's window rows inside [ws, we), merged per window start. */
+static int windows_of(const struct ctx *c, const struct target *tg, const char *metric,
+		      sr_time ws, sr_time we, struct win **out, size_t *nout)
+{
+	const struct sr_exports *x = c->x;
+	struct win *v = NULL;
+	size_t n = 0, m = 0;
+
+	for (size_t k = x->use_off[c->a]; k < x->use_off[c->a + 1]; k++) {
+		const struct sr_usage *u = &x->usage[x->use_ix[k]];
+		struct win *nv;
+		if (!u->has_window || !usage_applies(c, u, tg, metric) || u->window_start < ws ||
+		    u->window_start >= we)
+			continue;
+		nv = realloc(v, (n + 1) * sizeof *v);
+		if (nv == NULL) {
+			free(v);
+			return -1;
+		}
+		v = nv;
+		v[n++] = (struct win){u->window_start, u->total, u->failed};
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_win);
+	for (size_t i = 0; i < n; i++) {
+		if (m > 0 && v[m - 1].start == v[i].start) {
+			v[m - 1].total += v[i].total;
+			v[m - 1].failed += v[i].failed;
+		} else {
+			v[m++] = v[i];
+		}
+	}
+	*out = v;
+	*nout = m;
+	return 0;
+}
+
+/* Grid windows whose start lies in [ws, we). */
+static int64_t grid_windows(sr_time ws, sr_time we, int off, int64_t len)
+{
+	int64_t a = floor_div(ws + off + len - 1, len), b = floor_div(we + off + len - 1, len);
+
+	return b > a ? b - a : 0;
+}
+
+static int window_unavailable(const struct sr_window_rule *w, const struct win *v)
+{
+	struct sr_ratio rate = {v->failed, v->total};
+
+	switch (w->when) {
+	case SR_WHEN_ERROR_RATE_ABOVE:
+		return sr_ratio_cmp(rate, w->threshold) > 0;
+	case SR_WHEN_ALL_FAILED:
+		return v->failed == v->total;
+	case SR_WHEN_SUCCESS_BELOW:
+		return sr_ratio_cmp((struct sr_ratio){v->total - v->failed, v->total},
+				    w->threshold) < 0;
+	default:
+		return 0;
+	}
+}
+
+static int measurable(const struct sr_window_rule *w, const struct win *v)
+{
+	return v->total > 0 && v->total >= w->min_requests;
+}
+
+static int usage_windows_metric(const struct ctx *c, const struct target *tg,
+				const struct sr_catalog *k, struct sr_metric_result *mr)
+{
+	const struct sr_window_rule *w = &mr->metric->window;
+	struct win *v = NULL;
+	size_t n = 0, run0 = 0;
+	int64_t measured = 0, run = 0, run_failed = 0, denom;
+	int64_t first_day = sr_days_from_civil(c->x->period_y, c->x->period_m, 1);
+
+	if (windows_of(c, tg, mr->metric->id, mr->win_start, mr->win_end, &v, &n))
+		return -1;
+	mr->windows = grid_windows(mr->win_start, mr->win_end, k->tz_off, w->seconds);
+	/* runs of adjacent unavailable windows; only runs of min-consecutive count */
+	for (size_t i = 0; i <= n; i++) {
+		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]);
+		int adjacent = i < n && run > 0 && v[i].start == v[i - 1].start + w->seconds;
+
+		if (i < n && measurable(w, &v[i]))
+			measured++;
+		if (down && (run == 0 || adjacent)) {
+			if (run == 0)
+				run0 = i;
+			run++;
+			run_failed += v[i].failed;
+			continue;
+		}
+		if (run >= w->min_consecutive && run > 0) {
+			mr->unavailable += run;
+			mr->failed_in_events += run_failed;
+			for (size_t j = run0; j < run0 + (size_t)run; j++) {
+				int64_t day = sr_local_day(v[j].start, k->tz_off) - first_day;
+				if (day >= 0 && day < 31)
+					mr->per_day[day] += w->seconds;  /* seconds, to minutes below */
+			}
+		}
+		run = 0;
+		run_failed = 0;
+		if (down) {  /* a new run starts here */
+			run0 = i;
+			run = 1;
+			run_failed = v[i].failed;
+		}
+	}
+	for (int d = 0; d < 31; d++)
+		mr->per_day[d] = (mr->per_day[d] + 59) / 60;
+	mr->empty_windows = mr->windows - measured;
+	denom = w->empty_excluded ? measured : mr->windows;
+	if (denom <= 0) {
+		mr->availability = (struct sr_ratio){1, 1};
+		snprintf(mr->note, sizeof mr->note, "no measurable window in the period");
+	} else {
+		int64_t down = mr->unavailable > denom ? denom : mr->unavailable;
+		mr->availability = (struct sr_ratio){denom - down, denom};
+	}
+	mr->value = mr->availability;
+	free(v);
+	return 0;
+}
+
+#define RATE_SCALE 1000000000000LL  /* error rates to 12 decimals, rounded up */
+
+static int window_mean_metric(const struct ctx *c, const struct target *tg,
+			      const struct sr_catalog *k, struct sr_metric_result *mr)
+{
+	const struct sr_window_rule *w = &mr->metric->window;
+	struct win *v = NULL;
+	size_t n = 0;
+	int64_t measured = 0, denom;
+	__int128 sum = 0;
+
+	if (windows_of(c, tg, mr->metric->id, mr->win_start, mr->win_end, &v, &n))
+		return -1;
+	mr->windows = grid_windows(mr->win_start, mr->win_end, k->tz_off, w->seconds);
+	for (size_t i = 0; i < n; i++) {
+		struct sr_ratio rate;
+		if (!measurable(w, &v[i]))
+			continue;
+		measured++;
+		mr->total_requests += v[i].total;
+		mr->failed_requests += v[i].failed;
+		rate = (struct sr_ratio){v[i].failed, v[i].total};
+		if (w->has_rate_floor && sr_ratio_cmp(rate, w->rate_floor) <= 0)
+			continue;
+		/* rounded up: the customer never loses by the rounding */
+		sum += ((__int128)v[i].failed * RATE_SCALE + v[i].total - 1) / v[i].total;
+	}
+	free(v);
+	mr->empty_windows = mr->windows - measured;
+	denom = w->empty_excluded ? measured : mr->windows;
+	if (denom <= 0) {
+		mr->availability = (struct sr_ratio){1, 1};
+		snprintf(mr->note, sizeof mr->note, "no measurable window in the period");
+	} else {
+		/* 1 − Σ rate / N, as (N·S − Σ) / (N·S) */
+		__int128 den = (__int128)denom * RATE_SCALE;
+		mr->availability = (struct sr_ratio){(int64_t)(den - sum), (int64_t)den};
+	}
+	mr->value = mr->availability;
+	return 0;
+}
+
+/* Sum: the counted minutes of the parts (computed earlier for the same target). */
+static void sum_metric(struct sr_resource_result *rr, struct sr_metric_result *mr)
+{
+	for (size_t i = 0; i < mr->metric->nof; i++)
+		for (size_t j = 0; j < rr->nm; j++) {
+			const struct sr_metric_result *p = &rr->m[j];
+			if (strcmp(p->metric->id, mr->metric->of[i]) || p->status == SR_NOT_APPLICABLE)
+				continue;
+			mr->unavailable += p->unavailable;
+			mr->failed_in_events += p->failed_in_events;
+			for (int d = 0; d < 31; d++)
+				mr->per_day[d] += p->per_day[d];
+		}
+	set_availability(mr);
+	mr->value = mr->availability;
 }
 
 /* ---------------- bands and compensation ---------------- */
@@ -607,18 +966,26 @@ static int band_pays_more(const struct sr_band *a, const struct sr_band *b)
 {
 	if (a->percent_txt[0] || b->percent_txt[0])
 		return sr_ratio_cmp(a->percent, b->percent) > 0;
-	return a->multiplier > b->multiplier;
+	if (a->multiplier_txt[0] || b->multiplier_txt[0])
+		return sr_ratio_cmp(a->multiplier, b->multiplier) > 0;
+	return a->months * 31 + a->days > b->months * 31 + b->days;
 }
 
 static void decide(const struct sr_metric *m, struct sr_metric_result *mr)
 {
+	int met;
+
 	if (mr->status == SR_NOT_APPLICABLE)
 		return;
-	if (m->kind == SR_MK_NONE || !m->has_objective) {
+	if (m->kind == SR_MK_NONE || (!m->has_objective && !m->has_max)) {
 		mr->status = SR_NO_COMMITMENT;
 		return;
 	}
-	if (sr_ratio_cmp(mr->availability, m->objective) >= 0) {
+	if (m->measure == SR_MEASURE_AVAILABILITY)
+		met = sr_ratio_cmp(mr->value, m->objective) >= 0;
+	else
+		met = sr_ratio_cmp(mr->value, m->max) <= 0;
+	if (met) {
 		mr->status = SR_MET;
 		return;
 	}
@@ -627,17 +994,40 @@ static void decide(const struct sr_metric *m, struct sr_metric_result *mr)
 		const struct sr_band *b = &m->bands[i];
 		/* overlapping bands (a source defect kept as written): the row that
 		 * pays more applies, construing the ambiguity against the drafter */
-		if (in_band(b, mr->availability) && (mr->band == NULL || band_pays_more(b, mr->band)))
+		if (in_band(b, mr->value) && (mr->band == NULL || band_pays_more(b, mr->band)))
 			mr->band = b;
 	}
 	if (mr->band != NULL)
 		mr->status = SR_BAND;
 }
 
-static void compensate(const struct sr_resource *r, const struct sr_account *acc,
-		       const struct sr_catalog *k, struct sr_metric_result *mr)
+/* The smallest liability cap the agreement states and the export supplies. */
+static int liability_cap(const struct sr_catalog *k, const struct sr_resource *r, sr_money *cap)
+{
+	int have = 0;
+
+	if (k->liability[SR_CAP_FEES_PAID] && r->has_fees_paid) {
+		*cap = r->fees_paid;
+		have = 1;
+	}
+	if (k->liability[SR_CAP_FEES_12M] && r->has_fees_12m && (!have || r->fees_12m < *cap)) {
+		*cap = r->fees_12m;
+		have = 1;
+	}
+	if (k->liability[SR_CAP_ANNUAL_FEE] && r->has_annual_fee &&
+	    (!have || r->annual_fee < *cap)) {
+		*cap = r->annual_fee;
+		have = 1;
+	}
+	return have;
+}
+
+static void compensate(const struct ctx *c, const struct target *tg, const struct sr_resource *r,
+		       const struct sr_account *acc, const struct sr_catalog *k,
+		       struct sr_metric_result *mr)
 {
 	const struct sr_band *b = mr->band;
+	sr_money cap;
 
 	mr->comp = mr->metric->comp;
 	if (mr->status != SR_BAND)
@@ -650,21 +1040,36 @@ static void compensate(const struct sr_resource *r, const struct sr_account *acc
 			mr->voucher = r->fee;
 			mr->capped = 1;
 		}
+		if (liability_cap(k, r, &cap) && mr->voucher > cap) {
+			mr->voucher = cap;
+			mr->capped = 1;
+		}
 		break;
 	case SR_COMP_SERVICE_UNITS:
 		mr->units = sr_units_floor(r->fee, acc->digits, b->percent, r->unit_price,
 					   SR_UNIT_PRICE_DECIMALS);
 		if (k->cap_month_fee) {
-			int64_t cap = sr_units_floor(r->fee, acc->digits, (struct sr_ratio){1, 1},
-						     r->unit_price, SR_UNIT_PRICE_DECIMALS);
-			if (mr->units > cap) {
-				mr->units = cap;
+			int64_t most = sr_units_floor(r->fee, acc->digits, (struct sr_ratio){1, 1},
+						      r->unit_price, SR_UNIT_PRICE_DECIMALS);
+			if (mr->units > most) {
+				mr->units = most;
 				mr->capped = 1;
 			}
 		}
 		break;
 	case SR_COMP_REQUEST_UNITS:
-		mr->units = mr->failed_in_events * b->multiplier;
+		mr->units = sr_mul_floor(mr->failed_in_events, b->multiplier);
+		if (mr->metric->max_units_usage) {
+			int64_t total, failed;
+			usage_totals(c, tg, mr->metric->id, &total, &failed);
+			if (mr->units > total) {
+				mr->units = total;
+				mr->capped = 1;
+			}
+		}
+		break;
+	case SR_COMP_EXTRA_TIME:
+		mr->units = b->months > 0 ? b->months : b->days;
 		break;
 	default:
 		break;
@@ -709,51 +1114,113 @@ static void combine(const struct sr_resource *r, const struct sr_catalog *k,
 
 /* ---------------- per customer ---------------- */
 
-static int compute_resource(const struct ctx *c, const struct sr_resource *r,
-			    struct sr_resource_result *rr)
+/* Fills rr->unit from its members: one resource, or a scope group whose window
+ * is the hull of the members' windows and whose fee is their sum. */
+static void make_unit(const struct sr_exports *x, struct sr_resource_result *rr,
+		      const char *scope)
 {
+	const struct sr_resource *first = &x->resources[rr->members[0]];
+	struct sr_resource *u = &rr->unit;
+
+	*u = *first;
+	rr->res = u;
+	if (rr->nmembers == 1)
+		return;  /* a group of one keeps its resource's id */
+	if (strcmp(scope, "account") == 0)
+		snprintf(u->id, sizeof u->id, "*");
+	else if (strcmp(scope, "account-region") == 0)
+		snprintf(u->id, sizeof u->id, "*@%s", first->region);
+	else
+		return;
+	u->zone[0] = '\0';
+	for (size_t i = 1; i < rr->nmembers; i++) {
+		const struct sr_resource *r = &x->resources[rr->members[i]];
+		u->fee += r->fee;
+		u->fee_derived |= r->fee_derived;
+		u->has_start = u->has_start && r->has_start;
+		if (u->has_start && r->start < u->start)
+			u->start = r->start;
+		u->has_end = u->has_end && r->has_end;
+		if (u->has_end && r->end > u->end)
+			u->end = r->end;
+		if (!u->has_unit_price && r->has_unit_price) {
+			u->has_unit_price = 1;
+			u->unit_price = r->unit_price;
+		}
+		u->has_fees_paid &= r->has_fees_paid;
+		u->fees_paid += r->fees_paid;
+		u->has_fees_12m &= r->has_fees_12m;
+		u->fees_12m += r->fees_12m;
+		u->has_annual_fee &= r->has_annual_fee;
+		u->annual_fee += r->annual_fee;
+	}
+}
+
+static int compute_unit(const struct ctx *c, struct sr_resource_result *rr)
+{
+	const struct sr_resource *r = rr->res;
 	const struct sr_catalog *k = r->catalog;
 	const struct sr_account *acc = &c->x->accounts[c->a];
+	struct target tg = {r->product, rr->members, rr->nmembers};
 
-	rr->res = r;
 	rr->cat = k;
 	rr->m = calloc(k->nmetrics ? k->nmetrics : 1, sizeof *rr->m);
 	if (rr->m == NULL)
 		return sr_err_set(c->e, "no-memory", "out of memory");
-	for (size_t i = 0; i < k->nmetrics; i++) {
-		struct sr_metric_result *mr = &rr->m[rr->nm++];
-		const struct sr_metric *m = &k->metrics[i];
-		int rc = 0;
+	rr->nm = k->nmetrics;
+	/* parts before sums: a sum adds up metrics computed in the first pass */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < k->nmetrics; i++) {
+			struct sr_metric_result *mr = &rr->m[i];
+			const struct sr_metric *m = &k->metrics[i];
+			int rc = 0;
 
-		mr->metric = m;
-		mr->comp = m->comp;
-		mr->availability = (struct sr_ratio){1, 1};
-		if (sr_service_window(k, r, c->x->period_y, c->x->period_m, &mr->win_start,
-				      &mr->win_end, mr->note, sizeof mr->note)) {
-			mr->status = SR_NOT_APPLICABLE;
-			continue;
+			if ((m->kind == SR_MK_SUM) != pass)
+				continue;
+			mr->metric = m;
+			mr->comp = m->comp;
+			mr->availability = mr->value = (struct sr_ratio){1, 1};
+			if (sr_service_window(k, r, c->x->period_y, c->x->period_m, &mr->win_start,
+					      &mr->win_end, mr->note, sizeof mr->note)) {
+				mr->status = SR_NOT_APPLICABLE;
+				continue;
+			}
+			mr->service_minutes = sr_service_minutes(mr->win_start, mr->win_end,
+								 k->tz_off);
+			switch (m->kind) {
+			case SR_MK_EVENT_MINUTES:
+			case SR_MK_OUTAGE_LENGTH:
+			case SR_MK_COUNT:
+				rc = event_metric(c, &tg, k, mr);
+				break;
+			case SR_MK_MULTI_ZONE:
+				rc = multi_zone_metric(c, &tg, k, mr);
+				break;
+			case SR_MK_FLEET:
+				rc = fleet_metric(c, &tg, k, mr);
+				break;
+			case SR_MK_REQUEST_RATIO:
+				ratio_metric(c, &tg, mr);
+				break;
+			case SR_MK_USAGE_WINDOWS:
+				rc = usage_windows_metric(c, &tg, k, mr);
+				break;
+			case SR_MK_WINDOW_MEAN:
+				rc = window_mean_metric(c, &tg, k, mr);
+				break;
+			case SR_MK_SUM:
+				sum_metric(rr, mr);
+				break;
+			default:
+				break;
+			}
+			if (rc)
+				return sr_err_set(c->e, "no-memory", "out of memory");
+			for (size_t n = 0; n < mr->nincidents; n++)
+				rr->has_open_event |= mr->incidents[n].open_end;
+			decide(m, mr);
+			compensate(c, &tg, r, acc, k, mr);
 		}
-		mr->service_minutes = sr_service_minutes(mr->win_start, mr->win_end, k->tz_off);
-		switch (m->kind) {
-		case SR_MK_EVENT_MINUTES:
-			rc = event_metric(c, r, k, mr);
-			break;
-		case SR_MK_MULTI_ZONE:
-			rc = multi_zone_metric(c, r, k, mr);
-			break;
-		case SR_MK_REQUEST_RATIO:
-			ratio_metric(c, r, mr);
-			break;
-		default:
-			break;
-		}
-		if (rc)
-			return sr_err_set(c->e, "no-memory", "out of memory");
-		for (size_t n = 0; n < mr->nincidents; n++)
-			rr->has_open_event |= mr->incidents[n].open_end;
-		decide(m, mr);
-		compensate(r, acc, k, mr);
-	}
 	combine(r, k, rr);
 	return 0;
 }
@@ -799,6 +1266,20 @@ static void add_units(struct sr_customer_result *c, const char *unit, int64_t n)
 	c->nunits++;
 }
 
+/* The scope key of resource r under its catalog: resources with the same key
+ * form one unit ("" = each resource on its own). */
+static void scope_key(const struct sr_resource *r, char *buf, size_t n)
+{
+	const char *scope = r->catalog->scope;
+
+	if (strcmp(scope, "account") == 0)
+		snprintf(buf, n, "%s", r->product);
+	else if (strcmp(scope, "account-region") == 0)
+		snprintf(buf, n, "%s\x1f%s", r->product, r->region);
+	else
+		buf[0] = '\0';
+}
+
 int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *cats,
 			const struct sr_calendar *cal, size_t a, struct sr_customer_result *out,
 			struct sr_err *e)
@@ -811,23 +1292,47 @@ int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *ca
 	out->r = calloc(n ? n : 1, sizeof *out->r);
 	if (out->r == NULL)
 		return sr_err_set(e, "no-memory", "out of memory");
+	/* group the customer's resources into units, in file order */
 	for (size_t i = 0; i < n; i++) {
-		const struct sr_resource *r = &x->resources[x->res_ix[x->res_off[a] + i]];
-		struct sr_resource_result *rr = &out->r[out->nr++];
+		size_t ri = x->res_ix[x->res_off[a] + i], u;
+		const struct sr_resource *r = &x->resources[ri];
+		char key[200], other[200];
+		size_t *nv;
 
-		if (compute_resource(&c, r, rr) || add_claim(&c, cal, r->catalog, out))
+		scope_key(r, key, sizeof key);
+		for (u = 0; key[0] && u < out->nr; u++) {
+			const struct sr_resource *f = &x->resources[out->r[u].members[0]];
+			scope_key(f, other, sizeof other);
+			if (f->catalog == r->catalog && strcmp(key, other) == 0)
+				break;
+		}
+		if (!key[0] || u == out->nr)
+			u = out->nr++;
+		nv = realloc(out->r[u].members, (out->r[u].nmembers + 1) * sizeof *nv);
+		if (nv == NULL)
+			return sr_err_set(e, "no-memory", "out of memory");
+		out->r[u].members = nv;
+		out->r[u].members[out->r[u].nmembers++] = ri;
+	}
+	for (size_t i = 0; i < out->nr; i++) {
+		struct sr_resource_result *rr = &out->r[i];
+
+		make_unit(x, rr, x->resources[rr->members[0]].catalog->scope);
+		if (compute_unit(&c, rr) || add_claim(&c, cal, rr->res->catalog, out))
 			return -1;
 		out->voucher_total += rr->voucher;
 		out->units_total += rr->units;
+		out->breaches += rr->breach;
 		for (size_t j = 0; j < rr->nm; j++)
 			if (rr->m[j].applied && rr->m[j].units > 0)
 				add_units(out, rr->m[j].metric->unit, rr->m[j].units);
-		out->breaches += rr->breach;
 		if (rr->voucher > 0 || rr->units > 0) {
 			const struct sr_product_claim *pc = NULL;
 			for (size_t k = 0; k < out->nclaims; k++)
-				if (out->claims[k].cat == r->catalog)
+				if (out->claims[k].cat == rr->res->catalog)
 					pc = &out->claims[k];
+			if (pc == NULL || !pc->cat->has_claim)
+				continue;
 			if (!out->has_claim || pc->opens > out->claim_opens)
 				out->claim_opens = pc->opens;
 			if (!out->has_claim || pc->closes < out->claim_closes)
@@ -847,6 +1352,7 @@ void sr_customer_result_free(struct sr_customer_result *c)
 			free(c->r[i].m[j].excl);
 		}
 		free(c->r[i].m);
+		free(c->r[i].members);
 	}
 	free(c->r);
 	free(c->claims);

@@ -76,16 +76,43 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 	t(f, mr->win_end, off);
 	fprintf(f, " = %lld days x 1440 = %lld service minutes\n",
 		(long long)(mr->service_minutes / 1440), (long long)mr->service_minutes);
+	if (rr->nmembers > 1)
+		fprintf(f, "      the agreement's scope is %s: %zu resources together\n",
+			rr->cat->scope, rr->nmembers);
 	if (m->kind == SR_MK_REQUEST_RATIO) {
 		fprintf(f, "      requests: total %lld, failed %lld%s%s\n",
 			(long long)mr->total_requests, (long long)mr->failed_requests,
 			mr->note[0] ? " — " : "", mr->note);
+	} else if (m->kind == SR_MK_USAGE_WINDOWS || m->kind == SR_MK_WINDOW_MEAN) {
+		fprintf(f, "      windows of %llds: %lld in the service window, %lld without "
+			"(enough) traffic (%s)%s%s\n", (long long)m->window.seconds,
+			(long long)mr->windows, (long long)mr->empty_windows,
+			m->window.empty_excluded ? "left out of the denominator" :
+			"counted as available", mr->note[0] ? " — " : "", mr->note);
+		if (m->kind == SR_MK_USAGE_WINDOWS)
+			fprintf(f, "      unavailable windows: %lld (runs shorter than %lld not "
+				"counted); failed requests in them %lld\n",
+				(long long)mr->unavailable, (long long)m->window.min_consecutive,
+				(long long)mr->failed_in_events);
+		else
+			fprintf(f, "      requests in measured windows: total %lld, failed %lld; "
+				"mean error rate taken to 12 decimals, rounded up\n",
+				(long long)mr->total_requests, (long long)mr->failed_requests);
+	} else if (m->kind == SR_MK_SUM) {
+		fprintf(f, "      sum of the counted minutes of:");
+		for (size_t i = 0; i < m->nof; i++)
+			fprintf(f, " %s", m->of[i]);
+		fprintf(f, " = %lld min\n", (long long)mr->unavailable);
+	} else if (m->kind == SR_MK_FLEET) {
+		fprintf(f, "      fleet of %zu resources: %lld unavailable of %lld service "
+			"minutes, each resource counted in its own window\n", rr->nmembers,
+			(long long)mr->unavailable, (long long)mr->service_minutes);
 	} else {
 		events_of(f, x, c, rr->res, m->kind == SR_MK_MULTI_ZONE ?
-			  sr_catalog_metric(rr->cat, m->of) : m, off);
+			  sr_catalog_metric(rr->cat, m->of[0]) : m, off);
 		if (m->kind == SR_MK_MULTI_ZONE)
 			fprintf(f, "      derived from metric %s: down while every resource of the "
-				"customer in another zone of region %s is down too\n", m->of,
+				"customer in another zone of region %s is down too\n", m->of[0],
 				rr->res->region);
 		fputs("      minute rule: ", f);
 		rule_text(f, &m->minutes);
@@ -125,10 +152,18 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 		fprintf(f, "      unavailable minutes: %s; excluded: %lld s\n", b,
 			(long long)mr->excluded_seconds);
 	}
-	sr_ratio_format_pct(mr->availability, 4, b, sizeof b);
-	fprintf(f, "      availability: %lld/%lld = %s %% (truncated); objective %s %%\n",
-		(long long)mr->availability.num, (long long)mr->availability.den, b,
-		m->objective_txt);
+	if (m->measure == SR_MEASURE_AVAILABILITY) {
+		sr_ratio_format_pct(mr->availability, 4, b, sizeof b);
+		fprintf(f, "      availability: %lld/%lld = %s %% (truncated); objective %s %%\n",
+			(long long)mr->availability.num, (long long)mr->availability.den, b,
+			m->objective_txt);
+	} else {
+		fprintf(f, "      %s: %lld (longest outage %lld min, total %lld min, %lld "
+			"incidents); the commitment allows at most %s\n",
+			m->measure == SR_MEASURE_COUNT ? "incidents" : "outage minutes",
+			(long long)(mr->value.num / mr->value.den), (long long)mr->longest,
+			(long long)mr->unavailable, (long long)mr->count, m->max_txt);
+	}
 	switch (mr->status) {
 	case SR_MET:
 		fputs("      -> objective met: no compensation\n", f);
@@ -153,8 +188,11 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 		fprintf(f, "      -> %s units: floor(%s %% x fee %s / unit price %s) = %s%s\n",
 			m->unit, mr->band->percent_txt, d, up, b, mr->capped ? " (capped)" : "");
 	} else if (mr->comp == SR_COMP_REQUEST_UNITS)
-		fprintf(f, "      -> %s units: failed requests in counted events %lld x %lld = %s\n",
-			m->unit, (long long)mr->failed_in_events, (long long)mr->band->multiplier, b);
+		fprintf(f, "      -> %s units: failed requests %lld x %s = %s (floored)%s\n",
+			m->unit, (long long)mr->failed_in_events, mr->band->multiplier_txt, b,
+			mr->capped ? ", capped at the period's requests" : "");
+	else if (mr->comp == SR_COMP_EXTRA_TIME)
+		fprintf(f, "      -> %s %s of extra service\n", b, m->unit);
 	fprintf(f, "      -> %s\n", mr->applied ? "applied (this is what is paid)" :
 		"not applied (another metric of the resource pays more)");
 }

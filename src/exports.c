@@ -333,11 +333,33 @@ static int row_target(struct rowctx *c, const struct sr_csv_row *row, const char
 
 /* ---------------- resources.csv ---------------- */
 
-enum { R_CUST, R_PRODUCT, R_RES, R_REGION, R_ZONE, R_START, R_END, R_FEE, R_PRICE };
+enum {
+	R_CUST, R_PRODUCT, R_RES, R_REGION, R_ZONE, R_START, R_END, R_FEE, R_PRICE,
+	R_FEES_PAID, R_FEES_12M, R_ANNUAL, R_PREPAID, R_PREPAID_MONTHS, R_NCOLS
+};
 static const struct sr_csv_col resource_cols[] = {
 	{"customer_id", 1}, {"product", 1}, {"resource_id", 1}, {"region", 1}, {"zone", 1},
 	{"service_start", 1}, {"service_end", 1}, {"monthly_fee", 1}, {"unit_price", 1},
+	/* optional: liability caps and the inputs of derived fee bases */
+	{"fees_paid", 0}, {"fees_12m", 0}, {"annual_fee", 0}, {"prepaid_fee", 0},
+	{"prepaid_months", 0},
 };
+
+/* An optional money column: 1 present, 0 empty, -1 rejected. */
+static int opt_money(struct rowctx *c, const struct sr_csv_row *row, size_t col,
+		     const char *name, int digits, sr_money *v, const char *cust)
+{
+	struct sr_err e;
+
+	if (row->len[col] == 0)
+		return 0;
+	sr_err_clear(&e);
+	if (sr_decimal_parse(row->field[col], row->len[col], digits, v, &e)) {
+		bad(c, row, name, e.code, cust, "%s: %s", name, e.msg);
+		return -1;
+	}
+	return 1;
+}
 
 static int needs_unit_price(const struct sr_catalog *k)
 {
@@ -394,6 +416,38 @@ static int on_resource(void *ctx, const struct sr_csv_row *row)
 		return bad(c, row, "monthly_fee", e.code, cust, "monthly_fee: %s (currency %s "
 			   "has %d decimals)", e.msg, x->accounts[acc].currency,
 			   x->accounts[acc].digits);
+	{
+		int digits = x->accounts[acc].digits, pf, pm = 0;
+		sr_money pre = 0;
+		int64_t months = 0;
+		if ((r.has_fees_paid = opt_money(c, row, R_FEES_PAID, "fees_paid", digits,
+						 &r.fees_paid, cust)) < 0 ||
+		    (r.has_fees_12m = opt_money(c, row, R_FEES_12M, "fees_12m", digits,
+						&r.fees_12m, cust)) < 0 ||
+		    (r.has_annual_fee = opt_money(c, row, R_ANNUAL, "annual_fee", digits,
+						  &r.annual_fee, cust)) < 0 ||
+		    (pf = opt_money(c, row, R_PREPAID, "prepaid_fee", digits, &pre, cust)) < 0)
+			return 0;
+		if (row->len[R_PREPAID_MONTHS] > 0) {
+			if (!count_field(c, row, R_PREPAID_MONTHS, "prepaid_months", &months, cust))
+				return 0;
+			if (months < 1)
+				return bad(c, row, "prepaid_months", "bad-value", cust,
+					   "prepaid_months must be at least 1");
+			pm = 1;
+		}
+		if (pf != pm)
+			return bad(c, row, pf ? "prepaid_months" : "prepaid_fee", "missing-value",
+				   cust, "prepaid_fee and prepaid_months go together");
+		/* derived fee bases: the catalog says how the month's fee is found */
+		if (strcmp(r.catalog->fee_basis, "annual-div-12") == 0 && r.has_annual_fee) {
+			r.fee = sr_money_mul_half_up(r.annual_fee, (struct sr_ratio){1, 12});
+			r.fee_derived = 1;
+		} else if (strcmp(r.catalog->fee_basis, "prepaid-amortised") == 0 && pf) {
+			r.fee = sr_money_mul_half_up(pre, (struct sr_ratio){1, months});
+			r.fee_derived = 1;
+		}
+	}
 	if (row->len[R_PRICE] > 0) {
 		if (sr_decimal_parse(row->field[R_PRICE], row->len[R_PRICE],
 				     SR_UNIT_PRICE_DECIMALS, &r.unit_price, &e))
@@ -452,7 +506,8 @@ static int on_outage(void *ctx, const struct sr_csv_row *row)
 		return 0;
 	snprintf(ev.product, sizeof ev.product, "%s", product);
 	snprintf(ev.resource, sizeof ev.resource, "%s", row->field[O_RES]);
-	if (m->kind != SR_MK_EVENT_MINUTES)
+	if (m->kind != SR_MK_EVENT_MINUTES && m->kind != SR_MK_OUTAGE_LENGTH &&
+	    m->kind != SR_MK_COUNT && m->kind != SR_MK_FLEET)
 		return bad(c, row, "metric", "not-an-event-metric", cust, "metric '%s' of %s is "
 			   "%s and takes no outage events", m->id, k->file,
 			   sr_metric_kind_name(m->kind));
@@ -467,12 +522,18 @@ static int on_outage(void *ctx, const struct sr_csv_row *row)
 	} else if (ev.end < ev.start) {
 		return bad(c, row, "end", "end-before-start", cust, "end is before start");
 	}
-	first_ok = c->period_first - EVENT_SLACK_DAYS;
+	{
+		/* a year-long service period reaches a year back */
+		int64_t back = k->period == SR_PERIOD_SERVICE_YEAR ||
+			       k->period == SR_PERIOD_NATURAL_YEAR ? 366 + EVENT_SLACK_DAYS :
+			       EVENT_SLACK_DAYS;
+		first_ok = c->period_first - back;
+	}
 	last_ok = c->period_last + EVENT_SLACK_DAYS;
 	if (sr_local_day(ev.start, k->tz_off) > last_ok ||
 	    (!ev.open_end && sr_local_day(ev.end, k->tz_off) < first_ok))
-		return bad(c, row, "start", "outside-period", cust, "event lies more than %d "
-			   "days outside the period", EVENT_SLACK_DAYS);
+		return bad(c, row, "start", "outside-period", cust, "event lies outside the "
+			   "period and the service month it could belong to");
 	cause = sr_catalog_cause(k, row->field[O_CAUSE]);
 	if (cause == NULL)
 		return bad(c, row, "cause", "unknown-cause", cust, "cause '%.40s' is not in the "
@@ -531,16 +592,28 @@ static int on_usage(void *ctx, const struct sr_csv_row *row)
 	snprintf(u.product, sizeof u.product, "%s", product);
 	snprintf(u.resource, sizeof u.resource, "%s", row->field[U_RES]);
 	res_key(key, sizeof key, cust, product, u.resource);
-	if (m->kind != SR_MK_REQUEST_RATIO && m->kind != SR_MK_USAGE_WINDOWS &&
-	    m->kind != SR_MK_WINDOW_MEAN)
+	if (m->kind != SR_MK_REQUEST_RATIO && !m->has_window && !m->max_units_usage)
 		return bad(c, row, "metric", "not-a-usage-metric", cust, "metric '%s' of %s is "
 			   "%s and takes no usage counts", m->id, k->file,
 			   sr_metric_kind_name(m->kind));
 	snprintf(u.metric, sizeof u.metric, "%s", m->id);
 	if (row->len[U_WINDOW] > 0) {
+		int64_t local;
 		if (!timestamp(c, row, U_WINDOW, "window_start", k->tz_off, &u.window_start, cust))
 			return 0;
 		u.has_window = 1;
+		if (!m->has_window)
+			return bad(c, row, "window_start", "not-a-window-metric", cust, "metric '%s' "
+				   "of %s takes monthly totals only (window_start empty)", m->id,
+				   k->file);
+		local = u.window_start + k->tz_off;
+		if (((local % m->window.seconds) + m->window.seconds) % m->window.seconds != 0)
+			return bad(c, row, "window_start", "off-grid-window", cust, "window_start "
+				   "is not on the %llds grid that starts at 00:00:00",
+				   (long long)m->window.seconds);
+	} else if (m->has_window && !m->max_units_usage) {
+		return bad(c, row, "window_start", "missing-value", cust, "metric '%s' of %s is "
+			   "measured per window: window_start is required", m->id, k->file);
 	}
 	if (!count_field(c, row, U_TOTAL, "total_requests", &u.total, cust) ||
 	    !count_field(c, row, U_FAILED, "failed_requests", &u.failed, cust))
@@ -643,7 +716,8 @@ int sr_exports_read(const char *dir, int y, int m, const struct sr_catalogs *cat
 	c.period_last = c.period_first + sr_days_in_month(y, m) - 1;
 	rc = read_one(&c, dir, 0, "accounts.csv", account_cols, 5, on_account, 0, e);
 	if (rc == 0)
-		rc = read_one(&c, dir, 1, "resources.csv", resource_cols, 9, on_resource, 0, e);
+		rc = read_one(&c, dir, 1, "resources.csv", resource_cols, R_NCOLS, on_resource, 0,
+			      e);
 	if (rc == 0)
 		rc = read_one(&c, dir, 2, "outages.csv", outage_cols, 10, on_outage, 0, e);
 	if (rc == 0)

@@ -9,14 +9,23 @@ void sr_fmt_money(sr_money v, int digits, char *buf, size_t n)
 
 void sr_fmt_unavailable(const struct sr_metric_result *mr, char *buf, size_t n)
 {
+	enum sr_metric_kind k = mr->metric->kind;
+	int64_t secs;
+
 	buf[0] = '\0';
-	if (mr->status == SR_NOT_APPLICABLE || (mr->metric->kind != SR_MK_EVENT_MINUTES &&
-						mr->metric->kind != SR_MK_MULTI_ZONE))
+	if (mr->status == SR_NOT_APPLICABLE || mr->status == SR_NO_COMMITMENT ||
+	    k == SR_MK_REQUEST_RATIO || k == SR_MK_WINDOW_MEAN || k == SR_MK_NONE)
 		return;
-	if (mr->metric->minutes.round == SR_ROUND_SECONDS)
-		sr_decimal_format(mr->unavailable * 100 / 60, 2, buf, n);  /* truncated */
+	if (k == SR_MK_USAGE_WINDOWS)
+		secs = mr->unavailable * mr->metric->window.seconds;
+	else if (mr->metric->minutes.round == SR_ROUND_SECONDS)
+		secs = mr->unavailable;
 	else
-		snprintf(buf, n, "%lld", (long long)mr->unavailable);
+		secs = mr->unavailable * 60;
+	if (secs % 60 == 0)
+		snprintf(buf, n, "%lld", (long long)(secs / 60));
+	else
+		sr_decimal_format(secs * 100 / 60, 2, buf, n);  /* truncated */
 }
 
 const char *sr_band_text(const struct sr_metric_result *mr)
@@ -110,14 +119,19 @@ void sr_ledger_rows(FILE *f, const char *period, const struct sr_customer_result
 			if (!na && mr->status != SR_NO_COMMITMENT)
 				sr_ratio_format_pct(mr->availability, 4, buf, sizeof buf);
 			sr_csv_put(f, buf, 0);
-			sr_csv_put(f, mr->metric->objective_txt, 0);
+			/* outage-length / count commitments are "at most N", not a percentage */
+			if (mr->metric->has_max && !mr->metric->has_objective)
+				snprintf(buf, sizeof buf, "max %s", mr->metric->max_txt);
+			else
+				snprintf(buf, sizeof buf, "%s", mr->metric->objective_txt);
+			sr_csv_put(f, buf, 0);
 			sr_csv_put(f, sr_band_text(mr), 0);
 			sr_csv_put(f, sr_comp_kind_name(mr->comp), 0);
 			buf[0] = '\0';
 			if (mr->status == SR_BAND && mr->band->percent_txt[0])
 				snprintf(buf, sizeof buf, "%s", mr->band->percent_txt);
-			else if (mr->status == SR_BAND && mr->band->multiplier)
-				snprintf(buf, sizeof buf, "x%lld", (long long)mr->band->multiplier);
+			else if (mr->status == SR_BAND && mr->band->multiplier_txt[0])
+				snprintf(buf, sizeof buf, "x%s", mr->band->multiplier_txt);
 			sr_csv_put(f, buf, 0);
 			sr_fmt_money(rr->res->fee, digits, buf, sizeof buf);
 			sr_csv_put(f, buf, 0);

@@ -95,6 +95,26 @@ int sr_pct_parse(const char *s, struct sr_ratio *r, struct sr_err *e)
 	return 0;
 }
 
+int sr_dec_ratio_parse(const char *s, struct sr_ratio *r, struct sr_err *e)
+{
+	int64_t v;
+
+	if (sr_decimal_parse(s, strlen(s), 6, &v, e))
+		return -1;
+	r->num = v;
+	r->den = 1000000;
+	while (r->den > 1 && r->num % 10 == 0) {
+		r->num /= 10;
+		r->den /= 10;
+	}
+	return 0;
+}
+
+int64_t sr_mul_floor(int64_t v, struct sr_ratio r)
+{
+	return (int64_t)((i128)v * r.num / r.den);
+}
+
 int sr_ratio_cmp(struct sr_ratio a, struct sr_ratio b)
 {
 	i128 l = (i128)a.num * b.den, rr = (i128)b.num * a.den;
