@@ -481,9 +481,11 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 			diag(d, 1, f, b->line, "metric '%s': band %s pays %s %%, above 100 %%",
 			     m->id, b->label, b->percent_txt);
 		if (avail && m->has_objective > 0 && sr_ratio_cmp(b->upper, m->objective) > 0)
-			diag(d, 1, f, b->line, "metric '%s': band %s reaches above the objective "
-			     "%s %% (it would pay for a month that met the commitment)", m->id,
-			     b->label, m->objective_txt);
+			diag(d, !has_note(c, "objective-mismatch", m->id), f, b->line,
+			     "metric '%s': band %s reaches above the objective %s %% (a month "
+			     "that met the commitment earns nothing there)%s", m->id, b->label,
+			     m->objective_txt, has_note(c, "objective-mismatch", m->id) ?
+			     " (recorded in a note)" : "");
 		if (!avail && m->has_max > 0 && (sr_ratio_cmp(b->lower, m->max) < 0 ||
 		    (sr_ratio_cmp(b->lower, m->max) == 0 && b->lower_incl)))
 			diag(d, 1, f, b->line, "metric '%s': band %s reaches down to the objective "
@@ -540,7 +542,7 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 			     last->lower_txt);
 	} else if (!avail && m->has_max > 0) {
 		const struct sr_band *first = &m->bands[0];
-		if (sr_ratio_cmp(first->lower, m->max) != 0 || !(!first->lower_incl))
+		if (sr_ratio_cmp(first->lower, m->max) != 0 || first->lower_incl)
 			diag(d, 0, f, first->line, "metric '%s': objective max %s but the first "
 			     "band starts at %s%s%s", m->id, m->max_txt, first->lower_incl ?
 			     "" : "above ", first->has_lower ? first->lower_txt : "0",

@@ -72,9 +72,11 @@ struct month {
 	int read_rc;
 };
 
-/* Writes the four files (usage may be NULL) and reads them for period y-m. */
-static inline void month_load(struct month *m, int y, int mo, const char *accounts,
-			      const char *resources, const char *outages, const char *usage)
+/* Writes the four files (usage may be NULL) and reads them for period y-m with
+ * the catalogs of catdir (NULL: the shipped catalogs/). */
+static inline void month_load_with(struct month *m, const char *catdir, int y, int mo,
+				   const char *accounts, const char *resources,
+				   const char *outages, const char *usage)
 {
 	char path[1024];
 	struct sr_err e;
@@ -87,13 +89,38 @@ static inline void month_load(struct month *m, int y, int mo, const char *accoun
 	write_file(m->dir, "outages.csv", outages);
 	if (usage != NULL)
 		write_file(m->dir, "usage.csv", usage);
-	snprintf(path, sizeof path, "%s/catalogs", root_dir());
-	assert_int_equal(sr_catalogs_load(path, &m->cats, &m->diags), 0);
+	if (catdir != NULL)
+		snprintf(path, sizeof path, "%s", catdir);
+	else
+		snprintf(path, sizeof path, "%s/catalogs", root_dir());
+	if (sr_catalogs_load(path, &m->cats, &m->diags) != 0)
+		for (size_t i = 0; i < m->diags.n; i++)
+			print_message("catalog: %s:%ld %s\n", m->diags.v[i].file,
+				      m->diags.v[i].line, m->diags.v[i].msg);
+	assert_int_equal(m->diags.errors, 0);
 	snprintf(path, sizeof path, "%s/catalogs/calendar.xml", root_dir());
 	assert_int_equal(sr_calendar_load(path, "calendar.xml", &m->cal, &e), 0);
 	m->read_rc = sr_exports_read(m->dir, y, mo, &m->cats, "zh-CN", &m->x, &e);
 	if (m->read_rc != 0)
 		print_message("read: %s\n", e.msg);
+}
+
+static inline void month_load(struct month *m, int y, int mo, const char *accounts,
+			      const char *resources, const char *outages, const char *usage)
+{
+	month_load_with(m, NULL, y, mo, accounts, resources, outages, usage);
+}
+
+/* A catalog directory holding the schema and one catalog written from text. */
+static inline char *catalog_dir(const char *name, const char *xml)
+{
+	char *d = temp_dir(), cmd[2200];
+
+	snprintf(cmd, sizeof cmd, "cp '%s/catalogs/catalog.xsd' '%s/catalogs/calendar.xml' '%s/'",
+		 root_dir(), root_dir(), d);
+	assert_int_equal(system(cmd), 0);
+	write_file(d, name, xml);
+	return d;
 }
 
 /* Computes account index 0 (asserting no rejects). */
