@@ -19,7 +19,9 @@ struct sr_piece {
 	int64_t counted;               /* minutes (seconds when round="seconds") */
 };
 
-/* Merged counted events (or, for derived metrics, derived spans). */
+/* Merged counted events (or, for derived metrics, derived spans).  Events less
+ * than the catalog's merge gap apart are one incident; the gaps between them are
+ * not part of it. */
 struct sr_incident {
 	sr_time start, end;
 	int open_end;                  /* an event had no end: counted to the window end */
@@ -27,6 +29,8 @@ struct sr_incident {
 	size_t excl0, nexcl;
 	int64_t counted;
 	int capped;                    /* pieces counted more than the whole: capped */
+	size_t nspans;                 /* covered spans (several when gap-merged) */
+	int64_t whole_seconds;         /* covered time before exclusions */
 	size_t nevents;                /* events merged into it */
 };
 

@@ -279,7 +279,7 @@ static int collect(const struct ctx *c, const struct target *tg, const struct sr
 		if (push(ev->counts ? &raw : &rawx, s, t, x->ev_ix[k], ev->open_end))
 			goto out;
 	}
-	if (merge(&raw, m->minutes.merge_gap_seconds, inc, inc_counts))
+	if (merge(&raw, 0, inc, inc_counts))
 		goto out;
 	sort_spans(&rawx);
 	for (size_t i = 0; i < rawx.n; i++)
@@ -385,9 +385,14 @@ static void count_pieces(struct sr_metric_result *mr, const struct sr_minute_rul
 	mr->unavailable = 0;
 	for (size_t i = 0; i < mr->nincidents; i++) {
 		struct sr_incident *in = &mr->incidents[i];
-		int64_t whole = sr_count_span(rule, in->start, in->end), day = -1;
+		int64_t whole = 0, day = -1;
 
 		in->counted = 0;
+		/* what the incident counts without exclusions: its spans, each whole */
+		if (in->nspans == 1)
+			whole = sr_count_span(rule, in->start, in->end);
+		else
+			whole = INT64_MAX;  /* gap-merged: the pieces are the spans */
 		for (size_t p = in->piece0; p < in->piece0 + in->npieces; p++) {
 			struct sr_piece *pc = &mr->pieces[p];
 			pc->counted = sr_count_span(rule, pc->start, pc->end);
@@ -407,24 +412,35 @@ static void count_pieces(struct sr_metric_result *mr, const struct sr_minute_rul
 	}
 }
 
+/* Groups the covered spans (disjoint, sorted) into incidents: spans less than
+ * `gap` seconds apart are one incident, but the time between them is not
+ * unavailable ("2 min + 15-min gap + 3 min = one outage of 5 min").  Each span
+ * minus the exclusions gives the incident's pieces. */
 static int incidents_from(struct sr_metric_result *mr, const struct sr_exports *x,
-			  const struct spans *inc, const size_t *counts, const struct spans *excl)
+			  const struct spans *inc, const size_t *counts, const struct spans *excl,
+			  int64_t gap)
 {
 	mr->incidents = calloc(inc->n ? inc->n : 1, sizeof *mr->incidents);
 	if (mr->incidents == NULL)
 		return -1;
 	for (size_t i = 0; i < inc->n; i++) {
-		struct sr_incident *in = &mr->incidents[mr->nincidents++];
-		in->start = inc->v[i].start;
+		struct sr_incident *in = mr->nincidents ? &mr->incidents[mr->nincidents - 1] : NULL;
+
+		if (in == NULL || inc->v[i].start - in->end >= gap || gap <= 0) {
+			in = &mr->incidents[mr->nincidents++];
+			in->start = inc->v[i].start;
+			in->piece0 = mr->npieces;
+			in->excl0 = mr->nexcl;
+		}
 		in->end = inc->v[i].end;
-		in->open_end = inc->v[i].open_end;
-		in->nevents = counts ? counts[i] : 0;
-		in->piece0 = mr->npieces;
-		in->excl0 = mr->nexcl;
-		if (subtract(mr, x, in->start, in->end, excl))
+		in->open_end |= inc->v[i].open_end;
+		in->nevents += counts ? counts[i] : 0;
+		in->nspans++;
+		if (subtract(mr, x, inc->v[i].start, inc->v[i].end, excl))
 			return -1;
 		in->npieces = mr->npieces - in->piece0;
 		in->nexcl = mr->nexcl - in->excl0;
+		in->whole_seconds += inc->v[i].end - inc->v[i].start;
 	}
 	return 0;
 }
@@ -450,7 +466,8 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 
 	if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
 		goto out;
-	if (incidents_from(mr, c->x, &inc, counts, &excl))
+	if (incidents_from(mr, c->x, &inc, counts, &excl,
+			   mr->metric->minutes.merge_gap_seconds))
 		goto out;
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(c->x->period_y, c->x->period_m, 1));
@@ -530,7 +547,7 @@ static int base_pieces(const struct ctx *c, size_t ri, const struct sr_catalog *
 			      &tmp.win_end, why, sizeof why))
 		return 0;
 	if (collect(c, &one, m, tmp.win_start, tmp.win_end, &inc, &counts, &excl) == 0 &&
-	    incidents_from(&tmp, c->x, &inc, counts, &excl) == 0) {
+	    incidents_from(&tmp, c->x, &inc, counts, &excl, 0) == 0) {
 		rc = 0;
 		for (size_t i = 0; i < tmp.npieces && rc == 0; i++)
 			if (tmp.pieces[i].end > tmp.pieces[i].start)
@@ -662,7 +679,7 @@ static int multi_zone_metric(const struct ctx *c, const struct target *tg,
 		goto out;
 	}
 	if (merge(&other_down, 0, &acc, NULL) || intersect(&mine_m, &acc, &derived) ||
-	    merge(&derived, 0, &merged, NULL) || incidents_from(mr, x, &merged, NULL, &none))
+	    merge(&derived, 0, &merged, NULL) || incidents_from(mr, x, &merged, NULL, &none, 0))
 		goto out;
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(x->period_y, x->period_m, 1));
