@@ -17,7 +17,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps run test unit golden asan lint clean
+.PHONY: all deps run test unit golden asan lint clean index
 all: $(BUILD)/slareport
 
 deps:
@@ -57,10 +57,22 @@ asan: deps
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all unit golden
 
+# catalogs/INDEX.md is generated from the catalogs (a golden test checks it).
+index: $(BUILD)/slareport
+	$(BUILD)/slareport index --catalogs catalogs > catalogs/INDEX.md
+
 lint:
 	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' src/*.c include/*.h || \
-		{ echo "lint: banned function"; exit 1; }
-	@! grep -nE '\b(float|double)\b' src/*.c include/*.h || { echo "lint: floating point"; exit 1; }
+		{ echo "# catalogs/INDEX.md is generated from the catalogs (a golden test checks it).
+index: $(BUILD)/slareport
+	$(BUILD)/slareport index --catalogs catalogs > catalogs/INDEX.md
+
+lint: banned function"; exit 1; }
+	@! grep -nE '\b(float|double)\b' src/*.c include/*.h || { echo "# catalogs/INDEX.md is generated from the catalogs (a golden test checks it).
+index: $(BUILD)/slareport
+	$(BUILD)/slareport index --catalogs catalogs > catalogs/INDEX.md
+
+lint: floating point"; exit 1; }
 
 clean:
 	rm -rf build build-asan

@@ -86,6 +86,7 @@ struct sr_product_claim {
 	const struct sr_catalog *cat;
 	int64_t opens, closes;         /* local day numbers */
 	int provisional;               /* calendar year marked provisional */
+	int missing;                   /* calendar.xml lacks the year: no dates */
 };
 
 struct sr_customer_result {
@@ -98,6 +99,8 @@ struct sr_customer_result {
 	size_t nunits;                 /* kinds owed, sorted by name */
 	size_t breaches;               /* resources below an objective */
 	int has_claim;                 /* something to claim */
+	int claim_missing;             /* something owed, but calendar.xml lacks the
+					* year of its claim window */
 	int64_t claim_opens, claim_closes;  /* window valid for every product owed */
 };
 

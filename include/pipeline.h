@@ -24,6 +24,8 @@ struct sr_run_opts {
 int sr_run(const struct sr_run_opts *opts);
 /* `slareport validate`: prints diagnostics to f; 0 if no error, 2 otherwise. */
 int sr_validate(const char *catalogs, FILE *f);
+/* `slareport index`: catalogs/INDEX.md (markdown) from the catalogs, to f. */
+int sr_catalog_index(const char *catalogs, FILE *f);
 /* `slareport explain`: the whole computation for one customer, to f. */
 int sr_explain(const struct sr_run_opts *opts, const char *customer, FILE *f);
 

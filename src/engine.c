@@ -1259,9 +1259,12 @@ static int add_claim(const struct ctx *c, const struct sr_calendar *cal,
 	pc->cat = k;
 	if (!k->has_claim)
 		return 0;
-	return sr_claim_window(cal, c->x->period_y, c->x->period_m, k->claim_business_day,
-			       k->claim_days, k->claim_months, &pc->opens, &pc->closes,
-			       &pc->provisional, c->e);
+	/* a calendar without the year is reported when something is owed */
+	if (sr_claim_window(cal, c->x->period_y, c->x->period_m, k->claim_business_day,
+			    k->claim_days, k->claim_months, &pc->opens, &pc->closes,
+			    &pc->provisional, c->e) != 0)
+		pc->missing = 1;
+	return 0;
 }
 
 /* Units are totalled per kind: SMS messages and captcha requests never add up. */
@@ -1350,6 +1353,10 @@ int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *ca
 					pc = &out->claims[k];
 			if (pc == NULL || !pc->cat->has_claim)
 				continue;
+			if (pc->missing) {
+				out->claim_missing = 1;
+				continue;
+			}
 			if (!out->has_claim || pc->opens > out->claim_opens)
 				out->claim_opens = pc->opens;
 			if (!out->has_claim || pc->closes < out->claim_closes)

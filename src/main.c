@@ -11,6 +11,7 @@ static const char usage_text[] =
 	"  slareport run --period YYYY-MM --input DIR --catalogs DIR --out DIR\n"
 	"                [--jobs N] [--shard K/N] [--lang zh-CN|en] [--no-pdf] [--customer ID]...\n"
 	"  slareport validate --catalogs DIR\n"
+	"  slareport index --catalogs DIR          # catalogs/INDEX.md from the catalogs\n"
 	"  slareport explain --period YYYY-MM --input DIR --catalogs DIR --customer ID\n"
 	"  slareport --version | --help\n"
 	"\n"
@@ -62,7 +63,8 @@ int main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return 0;
 	}
-	if (strcmp(cmd, "run") && strcmp(cmd, "validate") && strcmp(cmd, "explain"))
+	if (strcmp(cmd, "run") && strcmp(cmd, "validate") && strcmp(cmd, "explain") &&
+	    strcmp(cmd, "index"))
 		return usage("unknown command");
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -111,6 +113,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "validate") == 0)
 		return sr_validate(o.catalogs, stdout);
+	if (strcmp(cmd, "index") == 0)
+		return sr_catalog_index(o.catalogs, stdout);
 	if (strcmp(cmd, "explain") == 0) {
 		if (o.ncustomers != 1)
 			return usage("explain takes exactly one --customer ID");
