@@ -37,10 +37,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libslareport.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libslareport.a $(SR_LDLIBS) -lcmocka
 
-# `make run` with no options runs the shipped example month (SPEC §1).
+# `make run` runs the shipped example month (SPEC §1) into out/, replacing
+# whatever an earlier run left there.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/slareport run --no-pdf
+	$(BUILD)/slareport run --no-pdf --force
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do SR_ROOT=$(CURDIR) $$t; done

@@ -16,6 +16,7 @@ struct sr_run_opts {
 	int jobs;
 	int shard_k, shard_n;        /* 1-based shard K of N (0/0 = all) */
 	int no_pdf;
+	int force;                   /* replace another run's results in out */
 	const char *customers[SR_MAX_FILTER];
 	int ncustomers;
 };

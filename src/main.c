@@ -10,6 +10,7 @@ static const char usage_text[] =
 	"usage:\n"
 	"  slareport run --period YYYY-MM --input DIR --catalogs DIR --out DIR\n"
 	"                [--jobs N] [--shard K/N] [--lang zh-CN|en] [--no-pdf] [--customer ID]...\n"
+	"                [--force]   (replace another run's results in --out)\n"
 	"  slareport validate --catalogs DIR\n"
 	"  slareport index --catalogs DIR          # catalogs/INDEX.md from the catalogs\n"
 	"  slareport explain --period YYYY-MM --input DIR --catalogs DIR --customer ID\n"
@@ -72,6 +73,9 @@ int main(int argc, char **argv)
 
 		if (strcmp(a, "--no-pdf") == 0) {
 			o.no_pdf = 1;
+			takes = 0;
+		} else if (strcmp(a, "--force") == 0) {
+			o.force = 1;
 			takes = 0;
 		} else if (v == NULL) {
 			snprintf(msg, sizeof msg, "option %s needs a value (or is unknown)", a);

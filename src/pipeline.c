@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 #include "calendar.h"
 #include "catalog.h"
@@ -178,6 +180,115 @@ static int write_run_json(const char *out, const struct sr_run_opts *o, const st
 	return sr_out_commit(&w, e);
 }
 
+/* The identity of a run: what it reads and how it was asked.  An output
+ * directory holds the results of one run; rerunning the same run there (after a
+ * crash, say) is fine, a different one needs --force. */
+static void run_key(const struct sr_run_opts *o, const struct month *mo, char key[65])
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned n = 0;
+	char line[512];
+
+#define ADD(...) do { int k_ = snprintf(line, sizeof line, __VA_ARGS__); \
+		       EVP_DigestUpdate(c, line, (size_t)k_); } while (0)
+	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+	ADD("slareport %s\nperiod %s\nlang %s\npdf %d\nshard %d/%d\n", SR_VERSION, o->period,
+	    o->lang, !o->no_pdf, o->shard_k, o->shard_n);
+	for (int i = 0; i < o->ncustomers; i++)
+		ADD("customer %s\n", o->customers[i]);
+	for (int i = 0; i < 4; i++)
+		ADD("input %s %s\n", mo->x.files[i].name, mo->x.files[i].sha256);
+	for (size_t i = 0; i < mo->cats.n; i++)
+		ADD("catalog %s %s\n", mo->cats.v[i].file, mo->cats.v[i].sha256);
+	ADD("calendar %s\n", mo->cal.sha256);
+#undef ADD
+	EVP_DigestFinal_ex(c, d, &n);
+	EVP_MD_CTX_free(c);
+	for (unsigned i = 0; i < n && i < 32; i++)
+		snprintf(key + 2 * i, 3, "%02x", d[i]);
+}
+
+/* Our own temporary files (name.tmpXXXXXX) left by a run that was killed. */
+static int is_stale_tmp(const char *name)
+{
+	const char *t = strstr(name, ".tmp");
+
+	return t != NULL && strlen(t) == 10;
+}
+
+static void remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char p[1400];
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL)
+		if (is_stale_tmp(de->d_name)) {
+			snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+			unlink(p);
+		}
+	closedir(d);
+}
+
+static const char *const outputs[] = {
+	"ledger.csv", "manifest.csv", "rejects.csv", "run.json", ".slareport-run"
+};
+
+/* Checks that --out is empty, ours from this same run, or --force'd; clears
+ * what a killed run left behind; marks the directory with the run's key. */
+static int claim_out_dir(const struct sr_run_opts *o, const char *key, struct sr_err *e)
+{
+	char path[1100], *buf = NULL, rep[1100];
+	size_t len;
+	DIR *d;
+	struct dirent *de;
+	int foreign = 0, ours = 0;
+	struct sr_out w;
+
+	snprintf(path, sizeof path, "%s/.slareport-run", o->out);
+	if (sr_read_file(path, 4096, &buf, &len, NULL) == 0) {
+		ours = strncmp(buf, "slareport-run ", 14) == 0 && strncmp(buf + 14, key, 64) == 0;
+		foreign = !ours;
+		free(buf);
+	} else if ((d = opendir(o->out)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
+			    strcmp(de->d_name, "reports"))
+				foreign = 1;
+		closedir(d);
+	}
+	if (foreign && !o->force)
+		return sr_err_set(e, "out-not-empty", "%s holds the results of a different run "
+				  "(or files that are not slareport's); choose another --out, or "
+				  "pass --force to replace them", o->out);
+	if (foreign) {
+		for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++) {
+			snprintf(path, sizeof path, "%s/%s", o->out, outputs[i]);
+			unlink(path);
+		}
+		snprintf(rep, sizeof rep, "%s/reports", o->out);
+		if ((d = opendir(rep)) != NULL) {
+			while ((de = readdir(d)) != NULL)
+				if (strstr(de->d_name, ".pdf") != NULL) {
+					snprintf(path, sizeof path, "%s/%s", rep, de->d_name);
+					unlink(path);
+				}
+			closedir(d);
+		}
+	}
+	remove_stale(o->out);
+	snprintf(rep, sizeof rep, "%s/reports", o->out);
+	remove_stale(rep);
+	snprintf(path, sizeof path, "%s/.slareport-run", o->out);
+	if (sr_out_open(&w, path, e))
+		return -1;
+	fprintf(w.f, "slareport-run %s\n", key);
+	return sr_out_commit(&w, e);
+}
+
 static int64_t now_ms(void)
 {
 	struct timespec ts;
@@ -204,6 +315,12 @@ int sr_run(const struct sr_run_opts *o)
 	snprintf(path, sizeof path, "%s/reports", o->out);
 	if (sr_mkdirs(path, &e))
 		goto fail;
+	{
+		char key[65];
+		run_key(o, &mo, key);
+		if (claim_out_dir(o, key, &e))
+			goto fail;
+	}
 	snprintf(path, sizeof path, "%s/rejects.csv", o->out);
 	if (sr_out_open(&rej, path, &e))
 		goto fail;

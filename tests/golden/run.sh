@@ -92,6 +92,25 @@ first=$(sed -n 2p "$T/ex/manifest.csv" | cut -d, -f1)
 if [ "$(tail -n +2 "$T/one/manifest.csv" | cut -d, -f1)" = "$first" ]; then
 	ok "--customer selects one"; else bad "--customer"; fi
 
+# 4b. --out holds one run: the same run again is fine (and clears a killed run's
+# temporary files), a different run is refused unless --force
+touch "$T/ex/ledger.csv.tmpAbC123" "$T/ex/reports/x.pdf.tmpZz9999"
+expect_exit "same run again in the same --out" 0 "$BIN" run --period 2026-10 \
+	--input examples/2026-10 --catalogs catalogs --out "$T/ex" --no-pdf
+if [ ! -e "$T/ex/ledger.csv.tmpAbC123" ] && [ ! -e "$T/ex/reports/x.pdf.tmpZz9999" ]; then
+	ok "stale temporary files removed"; else bad "stale temporary files left"; fi
+same "rerun in place: same ledger" "$G/2026-10/ledger.csv" "$T/ex/ledger.csv"
+expect_exit "another run's --out refused" 2 "$BIN" run --period 2026-10 \
+	--input examples/2026-10-bad --catalogs catalogs --out "$T/ex" --no-pdf
+contains "refusal names --force" "$T/stderr" "--force"
+same "refused run left the results alone" "$G/2026-10/ledger.csv" "$T/ex/ledger.csv"
+expect_exit "--force replaces them" 3 "$BIN" run --period 2026-10 \
+	--input examples/2026-10-bad --catalogs catalogs --out "$T/ex" --no-pdf --force
+same "forced run's ledger" "$G/2026-10-bad/ledger.csv" "$T/ex/ledger.csv"
+mkdir -p "$T/foreign" && echo x >"$T/foreign/notes.txt"
+expect_exit "a directory with other files is refused" 2 "$BIN" run --period 2026-10 \
+	--input examples/2026-10 --catalogs catalogs --out "$T/foreign" --no-pdf
+
 # 5. explain prints the computation
 expect_exit "explain" 0 "$BIN" explain --period 2026-10 --input examples/2026-10 \
 	--catalogs catalogs --customer "$first"
