@@ -515,10 +515,19 @@ static int event_metric(const struct ctx *c, const struct target *tg,
 		mr->value = (struct sr_ratio){mr->longest, 1};
 		break;
 	case SR_MEASURE_TOTAL:
-	case SR_MEASURE_LONGEST_OR_TOTAL:
-		/* the total is never below the longest single outage */
-		mr->value = (struct sr_ratio){mr->unavailable, 1};
+	case SR_MEASURE_LONGEST_OR_TOTAL: {
+		/* outages within the commitment (at most max minutes) are no breach and
+		 * do not accumulate ("每一次持续不可用时间超过5分钟累加"); the total of
+		 * the longer ones is never below the longest of them */
+		int64_t total = 0;
+		for (size_t i = 0; i < mr->nincidents; i++) {
+			struct sr_ratio v = {mr->incidents[i].counted, 1};
+			if (!mr->metric->has_max || sr_ratio_cmp(v, mr->metric->max) > 0)
+				total += mr->incidents[i].counted;
+		}
+		mr->value = (struct sr_ratio){total, 1};
 		break;
+	}
 	case SR_MEASURE_COUNT:
 		mr->value = (struct sr_ratio){mr->count, 1};
 		break;
