@@ -121,7 +121,8 @@ static const char *const metric_kinds[] = {
 	"outage-length", "count", "fleet", "sum", "none"
 };
 static const char *const comp_kinds[] = {
-	"voucher", "service-units", "request-units", "extra-time", "none"
+	"voucher", "service-units", "request-units", "extra-time", "none",
+	"voucher-excess-minutes"
 };
 
 const char *sr_metric_kind_name(enum sr_metric_kind k)
@@ -311,7 +312,7 @@ static int load_metric(xmlNodePtr mn, struct sr_metric *m, const char *file, str
 				bad = 1;
 		} else if (sr_xml_is(c, "compensation")) {
 			attr(c, "kind", b, sizeof b);
-			m->comp = pick(b, comp_kinds, 5);
+			m->comp = pick(b, comp_kinds, 6);
 			attr(c, "unit", m->unit, sizeof m->unit);
 			attr(c, "max-units", b, sizeof b);
 			m->max_units_usage = strcmp(b, "usage-total") == 0;
@@ -495,9 +496,10 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 		    !b->percent_txt[0])
 			diag(d, 1, f, b->line, "metric '%s': %s compensation needs percent= on "
 			     "band %s", m->id, sr_comp_kind_name(m->comp), b->label);
-		if (m->comp == SR_COMP_REQUEST_UNITS && !b->multiplier_txt[0])
-			diag(d, 1, f, b->line, "metric '%s': request-units compensation needs "
-			     "multiplier= on band %s", m->id, b->label);
+		if ((m->comp == SR_COMP_REQUEST_UNITS || m->comp == SR_COMP_VOUCHER_EXCESS) &&
+		    !b->multiplier_txt[0])
+			diag(d, 1, f, b->line, "metric '%s': %s compensation needs multiplier= "
+			     "on band %s", m->id, sr_comp_kind_name(m->comp), b->label);
 		if (m->comp == SR_COMP_EXTRA_TIME && b->months <= 0 && b->days <= 0)
 			diag(d, 1, f, b->line, "metric '%s': extra-time compensation needs months= "
 			     "or days= on band %s", m->id, b->label);
@@ -603,6 +605,11 @@ static void check_metric(const struct sr_catalog *c, const struct sr_metric *m,
 	default:
 		break;
 	}
+	if (m->comp == SR_COMP_VOUCHER_EXCESS && (!avail || m->has_objective <= 0 ||
+	    (m->kind != SR_MK_EVENT_MINUTES && m->kind != SR_MK_FLEET && m->kind != SR_MK_SUM &&
+	     m->kind != SR_MK_MULTI_ZONE)))
+		diag(d, 1, f, m->line, "metric '%s': voucher-excess-minutes needs a minute-based "
+		     "availability metric with an objective", m->id);
 	if (m->kind != SR_MK_OUTAGE_LENGTH && m->kind != SR_MK_COUNT && !avail && m->nbands)
 		diag(d, 1, f, m->line, "metric '%s': bands of a %s metric measure availability",
 		     m->id, sr_metric_kind_name(m->kind));

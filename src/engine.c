@@ -831,12 +831,12 @@ static int windows_of(const struct ctx *c, const struct target *tg, const char *
 	return 0;
 }
 
-/* Grid windows whose start lies in [ws, we). */
-static int64_t grid_windows(sr_time ws, sr_time we, int off, int64_t len)
+/* The grid of a window metric covers whole days, as service minutes do
+ * ("天数 × 24 × 12"): the days the service window touches. */
+static void grid_days(const struct sr_metric_result *mr, int off, sr_time *gs, sr_time *ge)
 {
-	int64_t a = floor_div(ws + off + len - 1, len), b = floor_div(we + off + len - 1, len);
-
-	return b > a ? b - a : 0;
+	*gs = sr_day_start(sr_local_day(mr->win_start, off), off);
+	*ge = sr_day_start(sr_local_day(mr->win_end - 1, off) + 1, off);
 }
 
 static int window_unavailable(const struct sr_window_rule *w, const struct win *v)
@@ -870,9 +870,12 @@ static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 	int64_t measured = 0, run = 0, run_failed = 0, denom;
 	int64_t first_day = sr_days_from_civil(c->x->period_y, c->x->period_m, 1);
 
-	if (windows_of(c, tg, mr->metric->id, mr->win_start, mr->win_end, &v, &n))
+	sr_time gs, ge;
+
+	grid_days(mr, k->tz_off, &gs, &ge);
+	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n))
 		return -1;
-	mr->windows = grid_windows(mr->win_start, mr->win_end, k->tz_off, w->seconds);
+	mr->windows = mr->service_minutes * 60 / w->seconds;
 	/* runs of adjacent unavailable windows; only runs of min-consecutive count */
 	for (size_t i = 0; i <= n; i++) {
 		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]);
@@ -931,9 +934,12 @@ static int window_mean_metric(const struct ctx *c, const struct target *tg,
 	int64_t measured = 0, denom;
 	__int128 sum = 0;
 
-	if (windows_of(c, tg, mr->metric->id, mr->win_start, mr->win_end, &v, &n))
+	sr_time gs, ge;
+
+	grid_days(mr, k->tz_off, &gs, &ge);
+	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n))
 		return -1;
-	mr->windows = grid_windows(mr->win_start, mr->win_end, k->tz_off, w->seconds);
+	mr->windows = mr->service_minutes * 60 / w->seconds;
 	for (size_t i = 0; i < n; i++) {
 		struct sr_ratio rate;
 		if (!measurable(w, &v[i]))
@@ -1071,6 +1077,29 @@ static void compensate(const struct ctx *c, const struct target *tg, const struc
 			mr->capped = 1;
 		}
 		break;
+	case SR_COMP_VOUCHER_EXCESS: {
+		/* fee × multiplier × (U − S·(1 − o)) / S with o = num/den, half-up */
+		const struct sr_ratio o = mr->metric->objective, k2 = b->multiplier;
+		int64_t svc = mr->service_minutes, u = mr->unavailable;
+		__int128 excess, num, den;
+		if (mr->metric->minutes.round == SR_ROUND_SECONDS)
+			svc *= 60;
+		excess = (__int128)u * o.den - (__int128)svc * (o.den - o.num);
+		if (excess < 0 || svc == 0)
+			excess = 0;
+		num = (__int128)r->fee * k2.num * excess;
+		den = (__int128)k2.den * o.den * svc;
+		mr->voucher = (sr_money)((2 * num + den) / (2 * den));
+		if (k->cap_month_fee && mr->voucher > r->fee) {
+			mr->voucher = r->fee;
+			mr->capped = 1;
+		}
+		if (liability_cap(k, r, &cap) && mr->voucher > cap) {
+			mr->voucher = cap;
+			mr->capped = 1;
+		}
+		break;
+	}
 	case SR_COMP_SERVICE_UNITS:
 		mr->units = sr_units_floor(r->fee, acc->digits, b->percent, r->unit_price,
 					   SR_UNIT_PRICE_DECIMALS);

@@ -16,6 +16,9 @@ static void rule_text(FILE *f, const struct sr_minute_rule *r)
 		(long long)r->ignore_seconds);
 	fputs(r->round == SR_ROUND_UP ? "others rounded up to whole minutes" :
 	      r->round == SR_ROUND_DOWN ? "others counted in whole minutes (rounded down)" :
+	      r->round == SR_ROUND_CLOCK_COVERED ? "others count the clock minutes they cover "
+	      "entirely" :
+	      r->round == SR_ROUND_CLOCK_TOUCHED ? "others count every clock minute they touch" :
 	      "others counted in exact seconds", f);
 	if (r->deductible_minutes)
 		fprintf(f, "; only minutes beyond %lld count", (long long)r->deductible_minutes);
@@ -182,6 +185,11 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 		fprintf(f, "      -> voucher %s %% x fee %s = %s %s (half-up)%s\n",
 			mr->band->percent_txt, d, b, c->acc->currency,
 			mr->capped ? ", capped at the monthly fee" : "");
+	else if (mr->comp == SR_COMP_VOUCHER_EXCESS)
+		fprintf(f, "      -> voucher %s x the unavailable minutes beyond the objective's "
+			"allowance, at fee %s per %lld service minutes = %s %s (half-up)%s\n",
+			mr->band->multiplier_txt, d, (long long)mr->service_minutes, b,
+			c->acc->currency, mr->capped ? ", capped" : "");
 	else if (mr->comp == SR_COMP_SERVICE_UNITS) {
 		char up[40];
 		sr_decimal_format(rr->res->unit_price, SR_UNIT_PRICE_DECIMALS, up, sizeof up);

@@ -46,7 +46,7 @@ const char *sr_band_text(const struct sr_metric_result *mr)
 
 void sr_fmt_compensation(const struct sr_metric_result *mr, int digits, char *buf, size_t n)
 {
-	if (mr->comp == SR_COMP_VOUCHER)
+	if (mr->comp == SR_COMP_VOUCHER || mr->comp == SR_COMP_VOUCHER_EXCESS)
 		sr_fmt_money(mr->voucher, digits, buf, n);
 	else if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS)
 		snprintf(buf, n, "%lld", (long long)mr->units);
@@ -72,7 +72,7 @@ void sr_fmt_units(const struct sr_customer_result *c, char *buf, size_t n)
 
 const char *sr_comp_unit(const struct sr_metric_result *mr, const struct sr_account *acc)
 {
-	if (mr->comp == SR_COMP_VOUCHER)
+	if (mr->comp == SR_COMP_VOUCHER || mr->comp == SR_COMP_VOUCHER_EXCESS)
 		return acc->currency;
 	if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS)
 		return mr->metric->unit;

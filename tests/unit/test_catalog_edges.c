@@ -247,7 +247,7 @@ static void check_edge(const struct edge *ed)
 	const struct sr_catalog *k = NULL;
 	struct sr_customer_result cr;
 	const struct sr_metric_result *mr;
-	int64_t num, den, total, ok_units, bad_units;
+	int64_t num, den, total = 0, ok_units, bad_units;
 	char *dir;
 	int is_max = strncmp(ed->objective, "max ", 4) == 0;
 
@@ -342,8 +342,17 @@ static void check_edge(const struct edge *ed)
 					 sc.m->kind == SR_MK_COUNT ? 7 * bad_units : 7;
 			dec(ed->pays + 1, &pn, &pd);
 			assert_string_equal(mr->band->multiplier_txt, ed->pays + 1);
-			if (!sc.m->max_units_usage)
+			if (mr->comp == SR_COMP_VOUCHER_EXCESS) {
+				/* fee 1000.00 × multiple × (U − allowed) / S, half-up:
+				 * U − allowed = bad − total·(100 − obj)/100 */
+				__int128 ex = (__int128)bad_units * 100 * den -
+					      (__int128)total * (100 * den - num);
+				__int128 n2 = (__int128)100000 * pn * ex;
+				__int128 d2 = (__int128)pd * 100 * den * total;
+				assert_int_equal(mr->voucher, (int64_t)((2 * n2 + d2) / (2 * d2)));
+			} else if (!sc.m->max_units_usage) {
 				assert_int_equal(mr->units, failed * pn / pd);
+			}
 		} else if (strchr(ed->pays, ' ') != NULL) {
 			char n[16], unit[16];
 			assert_int_equal(sscanf(ed->pays, "%15s %15s", n, unit), 2);
