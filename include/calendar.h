@@ -24,10 +24,11 @@ int sr_calendar_is_business(const struct sr_calendar *cal, int64_t day);
 int64_t sr_calendar_nth_business(const struct sr_calendar *cal, int y, int m, int n,
 				 int *provisional);
 
-/* Claim window of period y-m: opens the day after the n-th business day of the
- * following month; closes `days` calendar days after the period's last day, or,
- * when months > 0, on the last day of the months-th month after the period.
- * Returns 0, or -1 when the calendar does not cover the dates. */
-int sr_claim_window(const struct sr_calendar *cal, int y, int m, int nth, int days, int months,
+/* Claim window of a service period whose last day (local day number) is `last`:
+ * opens the day after the nth business day of the following month (nth = 0:
+ * the day after `last`); closes `days` calendar days after `last`, or, when
+ * months > 0, on the last day of the months-th month after it.  Returns 0, or -1
+ * when the calendar does not cover the dates. */
+int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int days, int months,
 		    int64_t *opens, int64_t *closes, int *provisional, struct sr_err *e);
 #endif

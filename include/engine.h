@@ -80,19 +80,15 @@ struct sr_resource_result {
 	int64_t units;
 	int breach;                    /* some metric missed its objective */
 	int has_open_event;
+	/* the claim window of this unit's service period (if the agreement has one) */
+	int has_claim, claim_missing, claim_provisional;
+	int64_t claim_opens, claim_closes;  /* local day numbers */
 };
 
-struct sr_product_claim {
-	const struct sr_catalog *cat;
-	int64_t opens, closes;         /* local day numbers */
-	int provisional;               /* calendar year marked provisional */
-	int missing;                   /* calendar.xml lacks the year: no dates */
-};
 
 struct sr_customer_result {
 	const struct sr_account *acc;
 	struct sr_resource_result *r; size_t nr;
-	struct sr_product_claim *claims; size_t nclaims;   /* one per catalog used */
 	sr_money voucher_total;
 	int64_t units_total;           /* all units; see units[] per unit kind */
 	struct sr_unit_total { char unit[SR_ID_MAX]; int64_t n; } units[8];
@@ -101,6 +97,7 @@ struct sr_customer_result {
 	int has_claim;                 /* something to claim */
 	int claim_missing;             /* something owed, but calendar.xml lacks the
 					* year of its claim window */
+	int claim_provisional;         /* a window uses a provisional calendar year */
 	int64_t claim_opens, claim_closes;  /* window valid for every product owed */
 };
 
@@ -122,6 +119,11 @@ int64_t sr_count_span(const struct sr_minute_rule *r, sr_time a, sr_time b);
  * -1 with a reason otherwise. */
 int sr_service_window(const struct sr_catalog *k, const struct sr_resource *r, int y, int m,
 		      sr_time *ws, sr_time *we, char *why, size_t whyn);
+/* The last local day of the service month the run evaluates for resource r:
+ * the period's last day, or, for anniversary months, the day before the
+ * anniversary in the period.  Claim windows count from it. */
+int64_t sr_service_period_last(const struct sr_catalog *k, const struct sr_resource *r, int y,
+			       int m);
 /* Whole local days touched by [ws, we) × 1440. */
 int64_t sr_service_minutes(sr_time ws, sr_time we, int off);
 

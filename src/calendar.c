@@ -166,17 +166,24 @@ int64_t sr_calendar_nth_business(const struct sr_calendar *cal, int y, int m, in
 	}
 }
 
-int sr_claim_window(const struct sr_calendar *cal, int y, int m, int nth, int days, int months,
+int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int days, int months,
 		    int64_t *opens, int64_t *closes, int *provisional, struct sr_err *e)
 {
-	int ny = y + (m == 12), nm = m == 12 ? 1 : m + 1;
-	int64_t last = sr_days_from_civil(y, m, sr_days_in_month(y, m));
-	int64_t b = sr_calendar_nth_business(cal, ny, nm, nth, provisional);
+	int y, m, d, ny, nm;
 
-	if (b < 0)
-		return sr_err_set(e, "calendar-missing", "calendar.xml has no list for %d "
-				  "(needed for the claim window of %04d-%02d)", ny, y, m);
-	*opens = b + 1;
+	sr_civil_from_days(last, &y, &m, &d);
+	ny = y + (m == 12);
+	nm = m == 12 ? 1 : m + 1;
+	if (nth == 0) {
+		*opens = last + 1;  /* no start restriction: from the day after */
+	} else {
+		int64_t b = sr_calendar_nth_business(cal, ny, nm, nth, provisional);
+		if (b < 0)
+			return sr_err_set(e, "calendar-missing", "calendar.xml has no list for %d "
+					  "(needed for a claim window after %04d-%02d-%02d)", ny, y, m,
+					  d);
+		*opens = b + 1;
+	}
 	if (months > 0) {
 		int cy = y, cm = m + months;
 		cy += (cm - 1) / 12;

@@ -456,6 +456,40 @@ static void set_availability(struct sr_metric_result *mr)
 	mr->availability = (struct sr_ratio){total - down, total > 0 ? total : 1};
 }
 
+/* Count metrics: every counted event is one occurrence ("总次数": two timeouts
+ * at the same time are two), unless exclusions cover all of it. */
+static int count_events(const struct ctx *c, const struct target *tg,
+			struct sr_metric_result *mr, const struct spans *excl)
+{
+	struct spans copy = {0}, u = {0};
+	int rc = -1;
+
+	for (size_t i = 0; i < excl->n; i++)
+		if (push(&copy, excl->v[i].start, excl->v[i].end, 0, 0))
+			goto out;
+	if (merge(&copy, 0, &u, NULL))
+		goto out;
+	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
+		const struct sr_event *ev = &c->x->events[c->x->ev_ix[k]];
+		sr_time s = ev->start > mr->win_start ? ev->start : mr->win_start;
+		sr_time t = ev->end < mr->win_end ? ev->end : mr->win_end;
+		int covered = 0;
+
+		if (!ev->counts || !event_applies(c, ev, tg, mr->metric->id) || t < s ||
+		    (t == s && ev->start != ev->end) || s >= mr->win_end)
+			continue;
+		for (size_t j = 0; j < u.n && !covered; j++)
+			covered = t > s ? (u.v[j].start <= s && u.v[j].end >= t) :
+					  (u.v[j].start <= s && s < u.v[j].end);
+		mr->count += !covered;
+	}
+	rc = 0;
+out:
+	free(copy.v);
+	free(u.v);
+	return rc;
+}
+
 /* Incidents, pieces and counted minutes of metric m over the target. */
 static int event_core(const struct ctx *c, const struct target *tg, const struct sr_catalog *k,
 		      struct sr_metric_result *mr)
@@ -490,12 +524,11 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 		}
 		mr->failed_in_events += (int64_t)((__int128)ev->failed * in_counted / (t - s));
 	}
-	for (size_t i = 0; i < mr->nincidents; i++) {
+	for (size_t i = 0; i < mr->nincidents; i++)
 		if (mr->incidents[i].counted > mr->longest)
 			mr->longest = mr->incidents[i].counted;
-		/* an incident counts unless exclusions removed all of it */
-		mr->count += mr->incidents[i].npieces > 0;
-	}
+	if (mr->metric->kind == SR_MK_COUNT && count_events(c, tg, mr, &excl))
+		goto out;
 	rc = 0;
 out:
 	free(inc.v);
@@ -1280,29 +1313,39 @@ static int compute_unit(const struct ctx *c, struct sr_resource_result *rr)
 	return 0;
 }
 
-static int add_claim(const struct ctx *c, const struct sr_calendar *cal,
-		     const struct sr_catalog *k, struct sr_customer_result *out)
+int64_t sr_service_period_last(const struct sr_catalog *k, const struct sr_resource *r, int y,
+			       int m)
 {
-	struct sr_product_claim *pc;
+	int64_t last = sr_days_from_civil(y, m, sr_days_in_month(y, m));
+	int sy, sm, sd, dim = sr_days_in_month(y, m);
 
-	for (size_t i = 0; i < out->nclaims; i++)
-		if (out->claims[i].cat == k)
-			return 0;
-	pc = realloc(out->claims, (out->nclaims + 1) * sizeof *pc);
-	if (pc == NULL)
-		return sr_err_set(c->e, "no-memory", "out of memory");
-	out->claims = pc;
-	pc = &out->claims[out->nclaims++];
-	memset(pc, 0, sizeof *pc);
-	pc->cat = k;
+	/* service years are claimed, like the natural months they are paid on,
+	 * from the end of the month the year ends in */
+	if (!r->has_start || k->period != SR_PERIOD_ANNIVERSARY_MONTH)
+		return last;
+	sr_civil_from_days(sr_local_day(r->start, k->tz_off), &sy, &sm, &sd);
+	if (sd == 1)
+		return last;
+	/* the service month ends the day before the anniversary */
+	return sr_days_from_civil(y, m, sd > dim ? dim : sd) - 1;
+}
+
+/* The claim window of unit rr, when its agreement sets one. */
+static void unit_claim(const struct ctx *c, const struct sr_calendar *cal,
+		       struct sr_resource_result *rr)
+{
+	const struct sr_catalog *k = rr->res->catalog;
+	int64_t last;
+
 	if (!k->has_claim)
-		return 0;
-	/* a calendar without the year is reported when something is owed */
-	if (sr_claim_window(cal, c->x->period_y, c->x->period_m, k->claim_business_day,
-			    k->claim_days, k->claim_months, &pc->opens, &pc->closes,
-			    &pc->provisional, c->e) != 0)
-		pc->missing = 1;
-	return 0;
+		return;
+	last = sr_service_period_last(k, rr->res, c->x->period_y, c->x->period_m);
+	if (sr_claim_window(cal, last, k->claim_business_day, k->claim_days, k->claim_months,
+			    &rr->claim_opens, &rr->claim_closes, &rr->claim_provisional,
+			    NULL) != 0)
+		rr->claim_missing = 1;
+	else
+		rr->has_claim = 1;
 }
 
 /* Units are totalled per kind: SMS messages and captcha requests never add up. */
@@ -1376,31 +1419,29 @@ int sr_compute_customer(const struct sr_exports *x, const struct sr_catalogs *ca
 		struct sr_resource_result *rr = &out->r[i];
 
 		make_unit(x, rr, x->resources[rr->members[0]].catalog->scope);
-		if (compute_unit(&c, rr) || add_claim(&c, cal, rr->res->catalog, out))
+		if (compute_unit(&c, rr))
 			return -1;
+		unit_claim(&c, cal, rr);
 		out->voucher_total += rr->voucher;
 		out->units_total += rr->units;
 		out->breaches += rr->breach;
 		for (size_t j = 0; j < rr->nm; j++)
 			if (rr->m[j].applied && rr->m[j].units > 0)
 				add_units(out, rr->m[j].metric->unit, rr->m[j].units);
-		if (rr->voucher > 0 || rr->units > 0) {
-			const struct sr_product_claim *pc = NULL;
-			for (size_t k = 0; k < out->nclaims; k++)
-				if (out->claims[k].cat == rr->res->catalog)
-					pc = &out->claims[k];
-			if (pc == NULL || !pc->cat->has_claim)
-				continue;
-			if (pc->missing) {
-				out->claim_missing = 1;
-				continue;
-			}
-			if (!out->has_claim || pc->opens > out->claim_opens)
-				out->claim_opens = pc->opens;
-			if (!out->has_claim || pc->closes < out->claim_closes)
-				out->claim_closes = pc->closes;
-			out->has_claim = 1;
-		}
+		if (rr->voucher == 0 && rr->units == 0)
+			continue;
+		/* one window valid for everything owed: the latest opening, the
+		 * earliest closing */
+		if (rr->claim_missing)
+			out->claim_missing = 1;
+		if (!rr->has_claim)
+			continue;
+		out->claim_provisional |= rr->claim_provisional;
+		if (!out->has_claim || rr->claim_opens > out->claim_opens)
+			out->claim_opens = rr->claim_opens;
+		if (!out->has_claim || rr->claim_closes < out->claim_closes)
+			out->claim_closes = rr->claim_closes;
+		out->has_claim = 1;
 	}
 	return 0;
 }
@@ -1417,6 +1458,5 @@ void sr_customer_result_free(struct sr_customer_result *c)
 		free(c->r[i].members);
 	}
 	free(c->r);
-	free(c->claims);
 	memset(c, 0, sizeof *c);
 }

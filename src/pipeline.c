@@ -371,10 +371,9 @@ int sr_run(const struct sr_run_opts *o)
 			sr_customer_result_free(&cr);
 			goto fail;
 		}
-		for (size_t i = 0; i < cr.nclaims; i++)
-			if (cr.claims[i].provisional && cr.has_claim)
-				fprintf(stderr, "slareport: warning: %s: the claim window uses a "
-					"provisional calendar year (see calendar.xml)\n", acc->id);
+		if (cr.claim_provisional)
+			fprintf(stderr, "slareport: warning: %s: the claim window uses a "
+				"provisional calendar year (see calendar.xml)\n", acc->id);
 		sr_ledger_rows(led.f, o->period, &cr);
 		for (size_t i = 0; i < cr.nr; i++)
 			t.rows += cr.r[i].nm;
