@@ -490,6 +490,46 @@ out:
 	return rc;
 }
 
+/* The remaining pieces (after each member's own exclusions) of every member of
+ * a group, merged into covered spans. */
+static int group_pieces(const struct ctx *c, const struct target *tg,
+			struct sr_metric_result *mr, struct spans *out)
+{
+	struct spans all = {0};
+	int rc = -1;
+
+	for (size_t i = 0; i < tg->n; i++) {
+		struct target one = {tg->product, &tg->members[i], 1};
+		struct sr_metric_result part;
+		struct spans inc = {0}, excl = {0};
+		size_t *counts = NULL;
+		int bad;
+
+		memset(&part, 0, sizeof part);
+		part.metric = mr->metric;
+		part.win_start = mr->win_start;
+		part.win_end = mr->win_end;
+		bad = collect(c, &one, mr->metric, mr->win_start, mr->win_end, &inc, &counts,
+			      &excl) ||
+		      incidents_from(&part, c->x, &inc, counts, &excl, 0);
+		for (size_t p = 0; !bad && p < part.npieces; p++)
+			bad = push(&all, part.pieces[p].start, part.pieces[p].end, 0, 0);
+		mr->excluded_seconds += part.excluded_seconds;
+		free(inc.v);
+		free(excl.v);
+		free(counts);
+		free(part.incidents);
+		free(part.pieces);
+		free(part.excl);
+		if (bad)
+			goto out;
+	}
+	rc = merge(&all, 0, out, NULL);
+out:
+	free(all.v);
+	return rc;
+}
+
 /* Incidents, pieces and counted minutes of metric m over the target. */
 static int event_core(const struct ctx *c, const struct target *tg, const struct sr_catalog *k,
 		      struct sr_metric_result *mr)
@@ -498,11 +538,21 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 	size_t *counts = NULL;
 	int rc = -1;
 
-	if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
-		goto out;
-	if (incidents_from(mr, c->x, &inc, counts, &excl,
-			   mr->metric->minutes.merge_gap_seconds))
-		goto out;
+	if (tg->n > 1) {
+		/* a group: each member's exclusions excuse only that member's own
+		 * outages; the unit is down while any member's remaining piece is */
+		if (group_pieces(c, tg, mr, &inc))
+			goto out;
+		if (incidents_from(mr, c->x, &inc, NULL, &excl,
+				   mr->metric->minutes.merge_gap_seconds))
+			goto out;
+	} else {
+		if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
+			goto out;
+		if (incidents_from(mr, c->x, &inc, counts, &excl,
+				   mr->metric->minutes.merge_gap_seconds))
+			goto out;
+	}
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(c->x->period_y, c->x->period_m, 1));
 	/* failed requests of counted events, pro-rated to the part of the event
@@ -761,7 +811,9 @@ static int fleet_metric(const struct ctx *c, const struct target *tg,
 							  k->tz_off);
 		rc = event_core(c, &one, k, &part);
 		set_availability(&part);
-		svc += part.service_minutes;
+		/* round="seconds" counts seconds: compare like with like */
+		svc += part.service_minutes * (mr->metric->minutes.round == SR_ROUND_SECONDS ?
+					       60 : 1);
 		down += part.unavailable;
 		mr->failed_in_events += part.failed_in_events;
 		free(part.incidents);
@@ -770,7 +822,7 @@ static int fleet_metric(const struct ctx *c, const struct target *tg,
 		if (rc)
 			return -1;
 	}
-	mr->service_minutes = svc;
+	mr->service_minutes = mr->metric->minutes.round == SR_ROUND_SECONDS ? svc / 60 : svc;
 	mr->unavailable = down;
 	mr->availability = (struct sr_ratio){svc - down, svc > 0 ? svc : 1};
 	mr->value = mr->availability;

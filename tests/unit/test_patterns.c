@@ -322,6 +322,34 @@ static void test_account_scope_ratio(void **st)
 	month_free(&m);
 }
 
+/* A group's member exclusion excuses only that member: A down 10:00-11:00,
+ * B excluded over the same hour -> the account is down 60 minutes. */
+static void test_group_exclusion_per_member(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+	const char *metric =
+		"<metric id=\"a\" kind=\"event-minutes\" lines=\"1\">" TITLES
+		"<objective pct=\"99.9\" lines=\"1\"/>"
+		"<minutes ignore-seconds=\"0\" lines=\"1\"/>" BANDS3 VOUCHER "</metric>\n";
+
+	(void)st;
+	run(&m, demo("natural-month", "account", metric), 2026, 11,
+	    RESOURCES_HDR "c1,demo,ra,,,,,1000.00,\nc1,demo,rb,,,,,1000.00,\n",
+	    OUTAGES_HDR
+	    "e1,c1,demo,ra,,2026-11-02T10:00:00,2026-11-02T11:00:00,provider,,\n"
+	    "x1,c1,demo,rb,,2026-11-02T10:00:00,2026-11-02T11:00:00,maintenance,,\n"
+	    /* an exclusion on A itself still excuses A */
+	    "e2,c1,demo,ra,,2026-11-03T10:00:00,2026-11-03T10:30:00,provider,,\n"
+	    "x2,c1,demo,ra,,2026-11-03T10:00:00,2026-11-03T10:20:00,maintenance,,\n",
+	    NULL);
+	r = metric_of(&m.c, 0, "a");
+	assert_int_equal(r->unavailable, 60 + 10);
+	assert_pct(r->availability, "99.8379");
+	assert_int_equal(r->voucher, 20000);   /* 10 % of the group's 2000.00 */
+	month_free(&m);
+}
+
 /* Year periods: a service year ending in the period; natural year in December. */
 static void test_year_periods(void **st)
 {
@@ -394,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_fleet),
 		cmocka_unit_test(test_sum),
 		cmocka_unit_test(test_account_scope_ratio),
+		cmocka_unit_test(test_group_exclusion_per_member),
 		cmocka_unit_test(test_year_periods),
 		cmocka_unit_test(test_extra_time),
 	};
