@@ -1,0 +1,159 @@
+/* The report model: what a customer's report says, in both locales, without a
+ * PDF. */
+#include "harness.h"
+#include "report.h"
+
+static struct sr_tpl load_tpl(const char *lang)
+{
+	struct sr_tpl t;
+	struct sr_err e;
+	char dir[1024];
+
+	snprintf(dir, sizeof dir, "%s/templates", root_dir());
+	assert_int_equal(sr_tpl_load(dir, lang, &t, &e), 0);
+	return t;
+}
+
+static void test_templates_same_keys(void **st)
+{
+	struct sr_tpl en = load_tpl("en"), zh = load_tpl("zh-CN");
+
+	(void)st;
+	assert_true(en.n > 40);
+	assert_int_equal(en.n, zh.n);
+	for (size_t i = 0; i < en.n; i++)
+		if (sr_tpl_raw(&zh, en.kv[i].key) == NULL)
+			fail_msg("zh-CN.txt lacks key %s", en.kv[i].key);
+	sr_tpl_free(&en);
+	sr_tpl_free(&zh);
+}
+
+static void test_locale_formats(void **st)
+{
+	char b[64];
+	struct sr_tpl en = load_tpl("en");
+
+	(void)st;
+	sr_loc_money("zh-CN", 123456, 2, "CNY", b, sizeof b);
+	assert_string_equal(b, "¥1,234.56");
+	sr_loc_money("en", 123456, 2, "CNY", b, sizeof b);
+	assert_string_equal(b, "CNY 1,234.56");
+	sr_loc_money("zh-CN", 5, 2, "USD", b, sizeof b);
+	assert_string_equal(b, "USD 0.05");
+	sr_loc_money("en", 1234567, 0, "JPY", b, sizeof b);
+	assert_string_equal(b, "JPY 1,234,567");
+	sr_loc_date("zh-CN", sr_days_from_civil(2026, 12, 8), b, sizeof b);
+	assert_string_equal(b, "2026年12月8日");
+	sr_loc_date("en", sr_days_from_civil(2026, 12, 8), b, sizeof b);
+	assert_string_equal(b, "8 Dec 2026");
+	sr_loc_pct("en", (struct sr_ratio){43189, 43200}, b, sizeof b);
+	assert_string_equal(b, "99.9745 %");
+	sr_loc_int(-1234567, b, sizeof b);
+	assert_string_equal(b, "-1,234,567");
+	sr_tpl_fmt(&en, b, sizeof b, "summary.total_units", "amount", "12", "unit", "SMS", NULL);
+	assert_string_equal(b, "Service units owed: 12 SMS");
+	sr_tpl_fmt(&en, b, sizeof b, "no.such.key", NULL);
+	assert_string_equal(b, "[no.such.key]");
+	sr_tpl_free(&en);
+}
+
+static const struct sr_rpt_run RUN = {"2026-11", "1a2b3c4d", "5e6f7a8b", "0.1.0"};
+
+/* A breach: the summary names the amount and the claim window; the product
+ * shows its objectives, rows, chart and incident detail. */
+static void test_breach_report(void **st)
+{
+	struct month m;
+	struct sr_tpl zh = load_tpl("zh-CN"), en = load_tpl("en");
+	struct sr_report r;
+	struct sr_err e;
+
+	(void)st;
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,华夏物流,ops@hx.test,zh-CN,CNY\n",
+		   RESOURCES_HDR "c1,cvm,ins-1,ap-guangzhou,gz-3,,,1000.00,\n",
+		   OUTAGES_HDR
+		   "e1,c1,cvm,ins-1,,2026-11-03T10:00:00,2026-11-03T10:30:00,provider,,\n"
+		   "x1,c1,cvm,ins-1,,2026-11-03T10:10:00,2026-11-03T10:15:00,maintenance,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &zh, &RUN, &r, &e), 0);
+	assert_string_equal(r.report_id, "SR-202611-c1");
+	assert_string_equal(r.customer, "客户：华夏物流（c1）");
+	assert_string_equal(r.period, "服务月度：2026年11月");
+	assert_false(r.all_met);
+	assert_string_equal(r.summary[0], "2026年11月 共有 1 个资源（共 1 个）未达到服务可用性标准。");
+	assert_string_equal(r.summary[2], "应赔代金券：¥100.00");
+	assert_string_equal(r.summary[3], "赔偿申请期：2026年12月8日 至 2027年1月29日（含）");
+	assert_int_equal(r.nproducts, 1);
+	assert_string_equal(r.products[0].heading, "云服务器服务等级协议");
+	assert_string_equal(r.products[0].objectives[0], "承诺标准（单实例服务可用性）：99.975%");
+	/* the multi-AZ metric does not apply and is not primary: one row */
+	assert_int_equal(r.products[0].nrows, 1);
+	assert_string_equal(r.products[0].rows[0].unavailable, "25");
+	assert_string_equal(r.products[0].rows[0].availability, "99.9421%");
+	assert_string_equal(r.products[0].rows[0].band, "[99,99.975)");
+	assert_string_equal(r.products[0].rows[0].compensation, "¥100.00");
+	assert_true(r.products[0].rows[0].below);
+	assert_true(r.products[0].has_chart);
+	assert_int_equal(r.products[0].allowance, 10);   /* 43200 × 0.025 % = 10.8 */
+	assert_int_equal(r.products[0].per_day[2], 25);
+	assert_int_equal(r.products[0].nincidents, 1);
+	assert_string_equal(r.products[0].incidents[0].line,
+			    "2026-11-03 10:00:00 至 2026-11-03 10:30:00：持续 30 min 00 s，计 25 分钟");
+	assert_int_equal(r.products[0].incidents[0].nexcluded, 1);
+	assert_non_null(strstr(r.products[0].incidents[0].excluded[0], "免责时段 2026-11-03 10:10:00"));
+	assert_true(r.products[0].nnotes > 0);
+	assert_non_null(strstr(r.footer, "{page}"));
+	assert_non_null(strstr(r.footer, "SR-202611-c1"));
+	sr_report_free(&r);
+	/* the same in English */
+	assert_int_equal(sr_report_build(&m.c, &m.x, &en, &RUN, &r, &e), 0);
+	assert_string_equal(r.summary[2], "Vouchers owed: CNY 100.00");
+	assert_string_equal(r.summary[3], "Claim window: from 8 Dec 2026 to 29 Jan 2027 (inclusive)");
+	assert_string_equal(r.products[0].heading, "Cloud Virtual Machine Service Level Agreement");
+	assert_string_equal(r.products[0].rows[0].availability, "99.9421 %");
+	sr_report_free(&r);
+	month_free(&m);
+	sr_tpl_free(&zh);
+	sr_tpl_free(&en);
+}
+
+/* Nothing below objective: the short, friendly report. */
+static void test_all_met_report(void **st)
+{
+	struct month m;
+	struct sr_tpl en = load_tpl("en");
+	struct sr_report r;
+	struct sr_err e;
+
+	(void)st;
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,Acme,ops@acme.test,en,USD\n",
+		   RESOURCES_HDR "c1,cvm,ins-1,,,,,10.00,\nc1,sms,app-1,,,,,5.00,0.05\n",
+		   OUTAGES_HDR, USAGE_HDR "c1,sms,app-1,,,1000,10\n");
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &en, &RUN, &r, &e), 0);
+	assert_true(r.all_met);
+	assert_string_equal(r.summary[0], "Every commitment was met in November 2026. Nothing is "
+			    "owed to you this month; thank you for using our services.");
+	assert_string_equal(r.summary[2], "There is nothing to claim this month.");
+	assert_int_equal(r.nproducts, 2);
+	assert_int_equal(r.products[0].nincidents, 0);
+	assert_int_equal(r.products[0].nnotes, 0);
+	assert_string_equal(r.products[1].rows[0].band, "met");
+	assert_string_equal(r.products[1].rows[0].compensation, "0 SMS");
+	sr_report_free(&r);
+	month_free(&m);
+	sr_tpl_free(&en);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_templates_same_keys),
+		cmocka_unit_test(test_locale_formats),
+		cmocka_unit_test(test_breach_report),
+		cmocka_unit_test(test_all_met_report),
+	};
+
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
