@@ -1242,10 +1242,17 @@ static void combine(const struct sr_resource *r, const struct sr_catalog *k,
 		struct sr_metric_result *mr = &rr->m[i];
 		if (!mr->applied)
 			continue;
-		if (k->combine == SR_COMBINE_SUM && k->cap_month_fee &&
-		    rr->voucher + mr->voucher > r->fee) {
-			mr->voucher = r->fee - rr->voucher;
-			mr->capped = 1;
+		if (k->combine == SR_COMBINE_SUM) {
+			/* the caps limit what the resource is paid in all */
+			sr_money cap = INT64_MAX, lc;
+			if (k->cap_month_fee)
+				cap = r->fee;
+			if (liability_cap(k, r, &lc) && lc < cap)
+				cap = lc;
+			if (rr->voucher + mr->voucher > cap) {
+				mr->voucher = cap - rr->voucher;
+				mr->capped = 1;
+			}
 		}
 		rr->voucher += mr->voucher;
 		rr->units += mr->units;
