@@ -2,7 +2,7 @@
 # `make test` first install any missing Debian package (scripts/install-deps.sh).
 
 CC      ?= cc
-PKGS    := libxml-2.0 libcrypto
+PKGS    := libxml-2.0 libcrypto harfbuzz-subset harfbuzz
 DEPS_OK := $(shell pkg-config --exists $(PKGS) 2>/dev/null && test -f /usr/include/csv.h && echo yes)
 PKG_CFLAGS := $(if $(DEPS_OK),$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   := $(if $(DEPS_OK),$(shell pkg-config --libs $(PKGS)))
@@ -10,7 +10,7 @@ PKG_LIBS   := $(if $(DEPS_OK),$(shell pkg-config --libs $(PKGS)))
 WARN    := -Wall -Wextra -Werror -Wno-format-truncation -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT     ?= -O2 -g
 SR_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Iinclude $(PKG_CFLAGS) -MMD -MP
-SR_LDLIBS  = $(PKG_LIBS) -lcsv
+SR_LDLIBS  = $(PKG_LIBS) -lcsv -lhpdf
 
 BUILD   ?= build
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))

@@ -14,7 +14,10 @@
 #include "exports.h"
 #include "fileio.h"
 #include "ledger.h"
+#include "pdf.h"
 #include "pipeline.h"
+#include "report.h"
+#include "template.h"
 
 /* Everything loaded before computing: the same for run and explain. */
 struct month {
@@ -289,6 +292,138 @@ static int claim_out_dir(const struct sr_run_opts *o, const char *key, struct sr
 	return sr_out_commit(&w, e);
 }
 
+/* Where templates/ and fonts/ are: $SLAREPORT_DATA, else the directory above
+ * the executable (build/slareport -> .), else the working directory. */
+static void data_dir(char *buf, size_t n)
+{
+	const char *env = getenv("SLAREPORT_DATA");
+	char exe[1024], probe[1200];
+	ssize_t len;
+
+	if (env != NULL && *env) {
+		snprintf(buf, n, "%s", env);
+		return;
+	}
+	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0) {
+		char *slash;
+		exe[len] = '\0';
+		for (int up = 0; up < 2 && (slash = strrchr(exe, '/')) != NULL; up++)
+			*slash = '\0';
+		snprintf(probe, sizeof probe, "%s/templates/en.txt", exe);
+		if (access(probe, R_OK) == 0) {
+			snprintf(buf, n, "%s", exe);
+			return;
+		}
+	}
+	snprintf(buf, n, ".");
+}
+
+/* Short digests of the inputs and of the catalogs, printed in every report. */
+static void run_digests(const struct month *mo, char in[13], char cat[13])
+{
+	char all[4096], h[65];
+	size_t o = 0;
+
+	for (int i = 0; i < 4 && o < sizeof all - 80; i++)
+		o += (size_t)snprintf(all + o, sizeof all - o, "%s %s\n", mo->x.files[i].name,
+				      mo->x.files[i].sha256);
+	sr_sha256_hex(all, o, h);
+	snprintf(in, 13, "%.12s", h);
+	{
+		EVP_MD_CTX *c = EVP_MD_CTX_new();
+		unsigned char d[EVP_MAX_MD_SIZE];
+		unsigned n = 0;
+		EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+		for (size_t i = 0; i < mo->cats.n; i++)
+			EVP_DigestUpdate(c, mo->cats.v[i].sha256, 64);
+		EVP_DigestUpdate(c, mo->cal.sha256, 64);
+		EVP_DigestFinal_ex(c, d, &n);
+		EVP_MD_CTX_free(c);
+		for (unsigned i = 0; i < 6; i++)
+			snprintf(cat + 2 * i, 3, "%02x", d[i]);
+	}
+}
+
+/* The report renderer's state for one run. */
+struct renderer {
+	struct sr_tpl zh, en;
+	struct sr_font *font;
+	struct sr_rpt_run run;
+	char input_digest[13], catalogs_digest[13];
+	int64_t stamp;
+	const char *tmpdir;
+};
+
+static int renderer_open(struct renderer *rd, const struct sr_run_opts *o,
+			 const struct month *mo, int64_t stamp, struct sr_err *e)
+{
+	char dir[1024], p[1200];
+
+	memset(rd, 0, sizeof *rd);
+	data_dir(dir, sizeof dir);
+	snprintf(p, sizeof p, "%s/templates", dir);
+	if (sr_tpl_load(p, "zh-CN", &rd->zh, e) || sr_tpl_load(p, "en", &rd->en, e))
+		return -1;
+	snprintf(p, sizeof p, "%s/fonts/wqy-microhei.ttc", dir);
+	rd->font = sr_font_open(p, 0, e);
+	if (rd->font == NULL)
+		return -1;
+	run_digests(mo, rd->input_digest, rd->catalogs_digest);
+	rd->run.period = o->period;
+	rd->run.input_digest = rd->input_digest;
+	rd->run.catalogs_digest = rd->catalogs_digest;
+	rd->run.version = SR_VERSION;
+	rd->stamp = stamp;
+	rd->tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	return 0;
+}
+
+static void renderer_close(struct renderer *rd)
+{
+	sr_tpl_free(&rd->zh);
+	sr_tpl_free(&rd->en);
+	sr_font_close(rd->font);
+}
+
+/* Renders one customer's report into out/reports/<id>.pdf (atomically) and
+ * fills the manifest row's report, sha256 and pages. */
+static int render_one(struct renderer *rd, const struct sr_run_opts *o, const struct month *mo,
+		      const struct sr_customer_result *cr, struct sr_manifest_row *row,
+		      struct sr_err *e)
+{
+	struct sr_report r;
+	struct sr_pdf_env env = {rd->font, rd->tmpdir, rd->stamp};
+	const struct sr_tpl *t = strcmp(cr->acc->locale, "en") == 0 ? &rd->en : &rd->zh;
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	struct sr_out w;
+	char path[1200];
+	int rc = -1;
+
+	if (sr_report_build(cr, &mo->x, t, &rd->run, &r, e))
+		return -1;
+	if (sr_pdf_render(&r, &env, &pdf, &len, &row->pages, e))
+		goto out;
+	snprintf(row->report, sizeof row->report, "reports/%s.pdf", cr->acc->id);
+	snprintf(path, sizeof path, "%s/%s", o->out, row->report);
+	if (sr_out_open(&w, path, e))
+		goto out;
+	if (fwrite(pdf, 1, len, w.f) != len) {
+		sr_out_abort(&w);
+		sr_err_set(e, "io", "cannot write %s", path);
+		goto out;
+	}
+	if (sr_out_commit(&w, e))
+		goto out;
+	sr_sha256_hex(pdf, len, row->sha256);
+	rc = 0;
+out:
+	free(pdf);
+	sr_report_free(&r);
+	return rc;
+}
+
 static int64_t now_ms(void)
 {
 	struct timespec ts;
@@ -304,8 +439,9 @@ int sr_run(const struct sr_run_opts *o)
 	struct sr_out led = {0}, man = {0}, rej = {0};
 	struct totals t = {0};
 	char path[1100];
-	int rc, exit_code = SR_EXIT_OK;
+	int rc, exit_code = SR_EXIT_OK, have_renderer = 0;
 	int64_t t0 = now_ms(), stamp = report_time();
+	struct renderer rd;
 
 	sr_err_clear(&e);
 	rc = load_month(o, &mo);
@@ -341,6 +477,13 @@ int sr_run(const struct sr_run_opts *o)
 		goto fail;
 	sr_ledger_header(led.f);
 	sr_manifest_header(man.f);
+	if (!o->no_pdf) {
+		if (renderer_open(&rd, o, &mo, stamp, &e)) {
+			renderer_close(&rd);
+			goto fail;
+		}
+		have_renderer = 1;
+	}
 	for (size_t a = 0; a < mo.x.naccounts; a++) {
 		const struct sr_account *acc = &mo.x.accounts[a];
 		const struct sr_hold *h = sr_exports_hold(&mo.x, acc->id);
@@ -374,6 +517,10 @@ int sr_run(const struct sr_run_opts *o)
 		if (cr.claim_provisional)
 			fprintf(stderr, "slareport: warning: %s: the claim window uses a "
 				"provisional calendar year (see calendar.xml)\n", acc->id);
+		if (have_renderer && render_one(&rd, o, &mo, &cr, &row, &e)) {
+			sr_customer_result_free(&cr);
+			goto fail;
+		}
 		sr_ledger_rows(led.f, o->period, &cr);
 		for (size_t i = 0; i < cr.nr; i++)
 			t.rows += cr.r[i].nm;
@@ -407,9 +554,6 @@ int sr_run(const struct sr_run_opts *o)
 		goto fail;
 	if (write_run_json(o->out, o, &mo, &t, stamp, now_ms() - t0, &e))
 		goto fail;
-	if (!o->no_pdf)
-		fprintf(stderr, "slareport: note: PDF reports are not rendered by this version; "
-			"ledger and manifest only (same as --no-pdf)\n");
 	fprintf(stderr, "slareport: %s: %zu customers, %zu reported, %zu held, %zu rejected "
 		"rows, %zu ledger rows -> %s\n", o->period, t.customers, t.ok, t.held,
 		mo.x.nrejects, t.rows, o->out);
@@ -420,6 +564,8 @@ fail:
 	fprintf(stderr, "slareport: %s\n", e.msg);
 	rc = SR_EXIT_FATAL;
 out:
+	if (have_renderer)
+		renderer_close(&rd);
 	sr_out_abort(&led);
 	sr_out_abort(&man);
 	sr_out_abort(&rej);

@@ -87,6 +87,12 @@ static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 	band_text(t, mr, row->band, sizeof row->band);
 	sr_loc_money(t->lang, rr->res->fee, acc->digits, acc->currency, row->fee, sizeof row->fee);
 	comp_text(t, acc, mr, row->compensation, sizeof row->compensation);
+	if (mr->status == SR_BAND && !mr->applied) {
+		char amount[64];
+		snprintf(amount, sizeof amount, "%s", row->compensation);
+		sr_tpl_fmt(t, row->compensation, sizeof row->compensation, "row.not_applied",
+			   "amount", amount, NULL);
+	}
 	row->below = mr->status == SR_BAND || mr->status == SR_GAP;
 	row->applied = mr->applied;
 }

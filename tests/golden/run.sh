@@ -116,6 +116,38 @@ expect_exit "explain" 0 "$BIN" explain --period 2026-10 --input examples/2026-10
 	--catalogs catalogs --customer "$first"
 contains "explain shows the total" "$T/stdout" "total: voucher"
 
+# 5b. PDF reports: one per customer, fonts embedded and subset, text that
+# extracts, valid structure, digests in the manifest, byte-identical reruns
+expect_exit "example month with PDFs" 0 "$BIN" run --period 2026-10 --input examples/2026-10 \
+	--catalogs catalogs --out "$T/pdf"
+n=$(tail -n +2 "$T/pdf/manifest.csv" | wc -l)
+if [ "$(ls "$T/pdf/reports" | grep -c '\.pdf$')" -eq "$n" ]; then ok "a PDF per customer ($n)"; else
+	bad "PDF count"; fi
+for f in "$T"/pdf/reports/*.pdf; do
+	grep -qF "reports/$(basename "$f"),$(sha256sum "$f" | cut -d' ' -f1)," "$T/pdf/manifest.csv" ||
+		basename "$f"
+done >"$T/badsha"
+if [ ! -s "$T/badsha" ]; then ok "manifest sha256 of every PDF"; else bad "sha256 mismatch: $(cat "$T/badsha")"; fi
+fonts_ok=1
+for f in "$T"/pdf/reports/*.pdf; do
+	pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes" {exit 1}' || fonts_ok=0
+	qpdf --check "$f" >/dev/null 2>&1 || { fonts_ok=0; echo "    qpdf --check fails: $f"; }
+done
+if [ "$fonts_ok" = 1 ]; then ok "fonts embedded and subset; qpdf --check passes"; else bad "fonts or structure"; fi
+zhf=$(tail -n +2 "$T/pdf/manifest.csv" | awk -F, '$4 == "zh-CN" && $10 != "0.00" {print $1; exit}')
+zhn=$(awk -F, -v id="$zhf" '$1 == id {print $2}' "$T/pdf/manifest.csv")
+zhv=$(awk -F, -v id="$zhf" '$1 == id {print $10}' "$T/pdf/manifest.csv")
+pdftotext "$T/pdf/reports/$zhf.pdf" "$T/zh.txt" 2>/dev/null
+contains "report text has the customer's name" "$T/zh.txt" "$zhn"
+contains "report text has the customer id" "$T/zh.txt" "$zhf"
+# the amount as the report prints it: ¥ and thousands separators
+zhp=$(printf '%s' "$zhv" | awk -F. '{ s = $1; o = ""; while (length(s) > 3) {
+	o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print "¥" s o "." $2 }')
+contains "report text has the voucher total ($zhp)" "$T/zh.txt" "$zhp"
+"$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/pdf2" 2>/dev/null
+if diff -r "$T/pdf/reports" "$T/pdf2/reports" >/dev/null; then ok "PDFs byte-identical on a rerun"; else
+	bad "PDFs differ between runs"; fi
+
 # 6. fatal problems and the command line
 mkdir -p "$T/nocol"
 cp examples/2026-10/*.csv "$T/nocol/"

@@ -1,0 +1,35 @@
+#ifndef SR_FONTSUB_H
+#define SR_FONTSUB_H
+/* Font subsetting with HarfBuzz hb-subset: one TrueType subset per report,
+ * holding only the characters the report uses (a CJK font is ~5 MB; a
+ * report's subset ~10 KB). */
+#include <stddef.h>
+#include <stdint.h>
+#include "err.h"
+
+struct sr_font;  /* a loaded source font (face of a .ttf / .ttc) */
+
+/* Loads face `index` of path.  NULL with e filled on failure. */
+struct sr_font *sr_font_open(const char *path, unsigned index, struct sr_err *e);
+void sr_font_close(struct sr_font *f);
+/* 1 if the font has a glyph for codepoint cp. */
+int sr_font_has(const struct sr_font *f, uint32_t cp);
+
+/* A set of codepoints a report uses. */
+struct sr_cpset {
+	uint32_t *v;
+	size_t n, cap;
+};
+/* Adds every codepoint of the UTF-8 string s. */
+void sr_cpset_add_utf8(struct sr_cpset *s, const char *text);
+void sr_cpset_free(struct sr_cpset *s);
+
+/* Writes the subset of f for the codepoints of s to a new temporary file in
+ * dir; *path receives its name (the caller unlinks it and frees path). */
+int sr_font_subset_file(const struct sr_font *f, const struct sr_cpset *s, const char *dir,
+			char **path, struct sr_err *e);
+
+/* Decodes one UTF-8 sequence at s (valid input assumed); returns its length. */
+size_t sr_utf8_next(const char *s, uint32_t *cp);
+
+#endif
