@@ -17,7 +17,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps run test unit golden asan lint clean index
+.PHONY: all deps run test unit golden asan lint clean index bench
 all: $(BUILD)/slareport
 
 deps:
@@ -57,6 +57,17 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all unit golden
+
+# Report rendering speed and size (not part of `make test`): BENCH_N reports,
+# BENCH_JOBS worker processes.
+BENCH_N ?= 3000
+BENCH_JOBS ?= 1
+$(BUILD)/bench: tests/bench/bench.c $(BUILD)/libslareport.a
+	$(CC) $(SR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libslareport.a $(SR_LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench
+	$(BUILD)/bench $(BENCH_N) $(BENCH_JOBS)
 
 # catalogs/INDEX.md is generated from the catalogs (a golden test checks it).
 index: $(BUILD)/slareport
