@@ -946,6 +946,36 @@ static int measurable(const struct sr_window_rule *w, const struct win *v)
 	return v->total > 0 && v->total >= w->min_requests;
 }
 
+/* Exclusion spans of the target for a window metric, merged. */
+static int window_exclusions(const struct ctx *c, const struct target *tg,
+			     const struct sr_metric_result *mr, struct spans *out)
+{
+	struct spans raw = {0};
+	int rc = -1;
+
+	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
+		const struct sr_event *ev = &c->x->events[c->x->ev_ix[k]];
+		if (ev->counts || !event_applies(c, ev, tg, mr->metric->id))
+			continue;
+		if (push(&raw, ev->start, ev->end, 0, 0))
+			goto out;
+	}
+	rc = merge(&raw, 0, out, NULL);
+out:
+	free(raw.v);
+	return rc;
+}
+
+/* 1 if [s, s + len) lies wholly inside an exclusion span: the window is
+ * excused (available), whatever its counts say. */
+static int excused(const struct spans *x, sr_time s, int64_t len)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->v[i].start <= s && x->v[i].end >= s + len)
+			return 1;
+	return 0;
+}
+
 static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 				const struct sr_catalog *k, struct sr_metric_result *mr)
 {
@@ -956,14 +986,19 @@ static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 	int64_t first_day = sr_days_from_civil(c->x->period_y, c->x->period_m, 1);
 
 	sr_time gs, ge;
+	struct spans ex = {0};
 
 	grid_days(mr, k->tz_off, &gs, &ge);
-	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n))
+	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n) ||
+	    window_exclusions(c, tg, mr, &ex)) {
+		free(v);
 		return -1;
+	}
 	mr->windows = mr->service_minutes * 60 / w->seconds;
 	/* runs of adjacent unavailable windows; only runs of min-consecutive count */
 	for (size_t i = 0; i <= n; i++) {
-		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]);
+		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]) &&
+			   !excused(&ex, v[i].start, w->seconds);
 		int adjacent = i < n && run > 0 && v[i].start == v[i - 1].start + w->seconds;
 
 		if (i < n && measurable(w, &v[i]))
@@ -1005,6 +1040,7 @@ static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 	}
 	mr->value = mr->availability;
 	free(v);
+	free(ex.v);
 	return 0;
 }
 
@@ -1022,13 +1058,22 @@ static int window_mean_metric(const struct ctx *c, const struct target *tg,
 	sr_time gs, ge;
 
 	grid_days(mr, k->tz_off, &gs, &ge);
-	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n))
+	struct spans ex = {0};
+
+	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n) ||
+	    window_exclusions(c, tg, mr, &ex)) {
+		free(v);
 		return -1;
+	}
 	mr->windows = mr->service_minutes * 60 / w->seconds;
 	for (size_t i = 0; i < n; i++) {
 		struct sr_ratio rate;
 		if (!measurable(w, &v[i]))
 			continue;
+		if (excused(&ex, v[i].start, w->seconds)) {
+			measured++;  /* an excused window is available: rate 0 */
+			continue;
+		}
 		measured++;
 		mr->total_requests += v[i].total;
 		mr->failed_requests += v[i].failed;
@@ -1039,6 +1084,7 @@ static int window_mean_metric(const struct ctx *c, const struct target *tg,
 		sum += ((__int128)v[i].failed * RATE_SCALE + v[i].total - 1) / v[i].total;
 	}
 	free(v);
+	free(ex.v);
 	mr->empty_windows = mr->windows - measured;
 	denom = w->empty_excluded ? measured : mr->windows;
 	if (denom <= 0) {

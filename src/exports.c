@@ -506,8 +506,11 @@ static int on_outage(void *ctx, const struct sr_csv_row *row)
 		return 0;
 	snprintf(ev.product, sizeof ev.product, "%s", product);
 	snprintf(ev.resource, sizeof ev.resource, "%s", row->field[O_RES]);
+	cause = sr_catalog_cause(k, row->field[O_CAUSE]);
+	/* window metrics take exclusion events (they excuse the windows they cover) */
 	if (m->kind != SR_MK_EVENT_MINUTES && m->kind != SR_MK_OUTAGE_LENGTH &&
-	    m->kind != SR_MK_COUNT && m->kind != SR_MK_FLEET)
+	    m->kind != SR_MK_COUNT && m->kind != SR_MK_FLEET &&
+	    !(m->has_window && cause != NULL && !cause->counts))
 		return bad(c, row, "metric", "not-an-event-metric", cust, "metric '%s' of %s is "
 			   "%s and takes no outage events", m->id, k->file,
 			   sr_metric_kind_name(m->kind));

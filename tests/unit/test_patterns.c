@@ -72,6 +72,32 @@ static void test_usage_windows(void **st)
 	r = metric_of(&m.c, 0, "a");
 	assert_int_equal(r->windows, 43200);
 	assert_int_equal(r->unavailable, 5);
+	month_free(&m);
+	/* an exclusion that covers a whole window excuses it; a partly covered one
+	 * keeps its counts */
+	run(&m, demo("natural-month", "resource", metric), 2026, 11,
+	    RESOURCES_HDR "c1,demo,r1,,,,,100.00,\n",
+	    OUTAGES_HDR "x1,c1,demo,r1,,2026-11-02T10:01:00,2026-11-02T10:02:00,maintenance,,\n"
+	    "x2,c1,demo,r1,,2026-11-02T10:03:00,2026-11-02T10:03:30,maintenance,,\n",
+	    USAGE_HDR
+	    "c1,demo,r1,,2026-11-02T10:01:00,10000,2\n"
+	    "c1,demo,r1,,2026-11-02T10:02:00,50,50\n"
+	    "c1,demo,r1,,2026-11-02T10:03:00,20000,3\n");
+	r = metric_of(&m.c, 0, "a");
+	assert_int_equal(r->unavailable, 2);
+	assert_int_equal(r->failed_in_events, 53);
+	month_free(&m);
+	run(&m, demo("natural-month", "resource", metric), 2026, 11,
+	    RESOURCES_HDR "c1,demo,r1,,,,,100.00,\n", OUTAGES_HDR,
+	    USAGE_HDR
+	    "c1,demo,r1,,2026-11-02T10:00:00,10000,1\n"      /* exactly 0.01 %: available */
+	    "c1,demo,r1,,2026-11-02T10:01:00,10000,2\n"      /* above: unavailable */
+	    "c1,demo,r1,,2026-11-02T10:02:00,50,50\n"
+	    "c1,demo,r1,,2026-11-02T10:03:00,20000,3\n"
+	    "c1,demo,r1,,2026-11-02T10:04:00,20000,3\n"
+	    "c1,demo,r1,,2026-11-02T10:05:00,9999,1\n"
+	    "c1,demo,r1,,2026-11-02T10:06:00,0,0\n");
+	r = metric_of(&m.c, 0, "a");
 	assert_int_equal(r->failed_in_events, 2 + 50 + 3 + 3 + 1);
 	assert_pct(r->availability, "99.9884");
 	assert_int_equal(r->units, 590);
