@@ -29,6 +29,27 @@ void sr_cpset_free(struct sr_cpset *s);
 int sr_font_subset_file(const struct sr_font *f, const struct sr_cpset *s, const char *dir,
 			char **path, struct sr_err *e);
 
+/* A report's font: the subset of the report's characters, re-encoded so that
+ * character i of cps[] is the private-use codepoint SR_PUA_BASE + i.  One
+ * contiguous cmap range keeps libharu's per-character glyph lookup constant
+ * time; text is drawn in these codepoints and the PDF's ToUnicode map gives
+ * the real characters back (sr_pua_tounicode). */
+#define SR_PUA_BASE 0xE000u
+#define SR_PUA_MAX 6400u
+struct sr_subset {
+	char *path;               /* temporary TrueType file (caller unlinks) */
+	uint32_t *cps;            /* the characters, sorted */
+	int *adv;                 /* advance widths in 1/1000 em, per character */
+	size_t n;
+};
+int sr_font_subset_pua(const struct sr_font *f, const struct sr_cpset *s, const char *dir,
+		       struct sr_subset *out, struct sr_err *e);
+void sr_subset_free(struct sr_subset *s);
+/* Index of cp in the subset, or -1. */
+long sr_subset_index(const struct sr_subset *s, uint32_t cp);
+/* The ToUnicode CMap (PDF text) of the subset; caller frees. */
+char *sr_pua_tounicode(const struct sr_subset *s, size_t *len);
+
 /* Decodes one UTF-8 sequence at s (valid input assumed); returns its length. */
 size_t sr_utf8_next(const char *s, uint32_t *cp);
 

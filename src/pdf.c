@@ -1,4 +1,6 @@
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,9 +30,7 @@ struct doc {
 	struct sr_err *e;
 	HPDF_STATUS first_error;  /* libharu errors are sticky: keep the first */
 	HPDF_STATUS first_detail;
-	/* advance widths per codepoint (1/1000 em), looked up once per document */
-	struct adv { uint32_t cp; int w; } *adv;
-	size_t nadv, capadv;
+	struct sr_subset sub;     /* the report's characters and their widths */
 	const struct sr_report *r;
 	const struct sr_rpt_product *table_of;  /* table being drawn (header repeat) */
 };
@@ -47,36 +47,14 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
 
 /* ---- text measurement ---- */
 
-static int adv_cmp(const void *a, const void *b)
-{
-	const struct adv *x = a, *y = b;
-
-	return (x->cp > y->cp) - (x->cp < y->cp);
-}
-
-/* Width of one codepoint in 1/1000 em, cached. */
+/* Width of one character in 1/1000 em, from the subset's metrics. */
 static int cp_width(struct doc *d, uint32_t cp, const char *bytes, size_t len)
 {
-	struct adv key = {cp, 0}, *hit;
-	HPDF_TextWidth tw;
+	long i = sr_subset_index(&d->sub, cp);
 
-	hit = d->nadv ? bsearch(&key, d->adv, d->nadv, sizeof *d->adv, adv_cmp) : NULL;
-	if (hit != NULL)
-		return hit->w;
-	tw = HPDF_Font_TextWidth(d->font, (const HPDF_BYTE *)bytes, (HPDF_UINT)len);
-	if (d->nadv == d->capadv) {
-		size_t nc = d->capadv ? d->capadv * 2 : 256;
-		struct adv *nv = realloc(d->adv, nc * sizeof *nv);
-		if (nv == NULL)
-			return (int)tw.width;
-		d->adv = nv;
-		d->capadv = nc;
-	}
-	d->adv[d->nadv].cp = cp;
-	d->adv[d->nadv].w = (int)tw.width;
-	d->nadv++;
-	qsort(d->adv, d->nadv, sizeof *d->adv, adv_cmp);
-	return (int)tw.width;
+	(void)bytes;
+	(void)len;
+	return i >= 0 ? d->sub.adv[i] : 0;
 }
 
 static float text_width(struct doc *d, const char *s, size_t len, float size)
@@ -140,14 +118,24 @@ static void new_page(struct doc *d)
 	d->y = PAGE_H - MARGIN;
 }
 
+/* Draws s[0..len) in the report font: each character as its private-use
+ * codepoint (see fontsub.h). */
 static void draw_text(struct doc *d, float x, float y, float size, const char *s, size_t len)
 {
-	char buf[2048];
+	char buf[3 * 2048 + 1];
+	size_t o = 0;
 
-	if (len >= sizeof buf)
-		len = sizeof buf - 1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
+	for (size_t i = 0; i < len && o + 3 < sizeof buf;) {
+		uint32_t cp, pua;
+		long k;
+		i += sr_utf8_next(s + i, &cp);
+		k = sr_subset_index(&d->sub, cp);
+		pua = SR_PUA_BASE + (uint32_t)(k >= 0 ? k : 0);
+		buf[o++] = (char)(0xe0 | (pua >> 12));
+		buf[o++] = (char)(0x80 | ((pua >> 6) & 0x3f));
+		buf[o++] = (char)(0x80 | (pua & 0x3f));
+	}
+	buf[o] = '\0';
 	HPDF_Page_BeginText(d->page);
 	HPDF_Page_SetFontAndSize(d->page, d->font, size);
 	HPDF_Page_TextOut(d->page, x, y, buf);
@@ -327,6 +315,33 @@ static void chart(struct doc *d, const struct sr_rpt_product *p)
 
 /* ---- document ---- */
 
+/* libharu's /ToUnicode is malformed and would map our private-use codes; the
+ * font gets a correct map from the subset instead (text stays searchable). */
+static int replace_tounicode(struct doc *d)
+{
+	HPDF_Dict font = (HPDF_Dict)d->font;
+	HPDF_Dict stream;
+	size_t len;
+	char *cmap = sr_pua_tounicode(&d->sub, &len);
+	int rc = -1;
+
+	if (cmap == NULL || font == NULL)
+		goto out;
+	stream = HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
+	if (stream == NULL)
+		goto out;
+	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if (HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len) != HPDF_OK)
+		goto out;
+	HPDF_Dict_RemoveElement(font, "ToUnicode");
+	if (HPDF_Dict_Add(font, "ToUnicode", stream) != HPDF_OK)
+		goto out;
+	rc = 0;
+out:
+	free(cmap);
+	return rc;
+}
+
 /* libharu writes outline titles and document info through a CMap encoder; GBK
  * strings are stored as UTF-16BE, which every reader shows. */
 static const char *gbk(const char *utf8, char *buf, size_t n)
@@ -501,7 +516,6 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 {
 	struct doc d;
 	struct sr_cpset cs = {0};
-	char *sub = NULL;
 	const char *fname;
 	int rc = -1;
 
@@ -519,7 +533,7 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 				   (unsigned)cs.v[i]);
 			goto out;
 		}
-	if (sr_font_subset_file(env->font, &cs, env->tmpdir, &sub, e))
+	if (sr_font_subset_pua(env->font, &cs, env->tmpdir, &d.sub, e))
 		goto out;
 	d.pdf = HPDF_New(on_error, &d);
 	if (d.pdf == NULL) {
@@ -528,13 +542,17 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 	}
 	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(d.pdf);
-	fname = HPDF_LoadTTFontFromFile(d.pdf, sub, HPDF_TRUE);
-	unlink(sub);
+	fname = HPDF_LoadTTFontFromFile(d.pdf, d.sub.path, HPDF_TRUE);
+	unlink(d.sub.path);
 	if (fname == NULL) {
 		sr_err_set(e, "font", "libharu could not load the font subset");
 		goto out;
 	}
 	d.font = HPDF_GetFont(d.pdf, fname, "UTF-8");
+	if (replace_tounicode(&d)) {
+		sr_err_set(e, "pdf", "cannot write the font's ToUnicode map");
+		goto out;
+	}
 	HPDF_UseCNSEncodings(d.pdf);
 	HPDF_SetCurrentEncoder(d.pdf, "GBK-EUC-H");
 	{
@@ -624,8 +642,7 @@ out:
 	if (d.pdf != NULL)
 		HPDF_Free(d.pdf);
 	free(d.pages);
-	free(d.adv);
-	free(sub);
+	sr_subset_free(&d.sub);
 	sr_cpset_free(&cs);
 	return rc;
 }
