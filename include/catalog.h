@@ -139,6 +139,7 @@ struct sr_catalog {
 	int liability[4];                  /* by enum sr_cap_kind, 1 = stated */
 	int has_claim;                     /* 0: the agreement sets no claim window */
 	int claim_business_day, claim_days, claim_months;
+	int claim_from_service_end;        /* anchor="service-period" */
 	struct sr_commitment *commitments;
 	size_t ncommitments;
 	struct sr_note *notes;

@@ -1424,9 +1424,10 @@ int64_t sr_service_period_last(const struct sr_catalog *k, const struct sr_resou
 	int64_t last = sr_days_from_civil(y, m, sr_days_in_month(y, m));
 	int sy, sm, sd, dim = sr_days_in_month(y, m);
 
-	/* service years are claimed, like the natural months they are paid on,
-	 * from the end of the month the year ends in */
-	if (!r->has_start || k->period != SR_PERIOD_ANNIVERSARY_MONTH)
+	/* service years are claimed from the end of the month the year ends in,
+	 * unless the catalog anchors the window at the service period's own end */
+	if (!r->has_start || (k->period != SR_PERIOD_ANNIVERSARY_MONTH &&
+			      !(k->period == SR_PERIOD_SERVICE_YEAR && k->claim_from_service_end)))
 		return last;
 	sr_civil_from_days(sr_local_day(r->start, k->tz_off), &sy, &sm, &sd);
 	if (sd == 1)
