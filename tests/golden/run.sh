@@ -166,5 +166,16 @@ contains "version printed" "$T/stdout" "slareport "
 expect_exit "validate" 0 "$BIN" validate --catalogs catalogs
 contains "validate summary" "$T/stdout" "0 errors"
 
+# 7. catalogs/INDEX.md is generated from the catalogs and up to date; every SLA
+# document of the seeds has a catalog (the seeds live in ../shared beside a clone)
+"$BIN" index --catalogs catalogs >"$T/INDEX.md"
+same "catalogs/INDEX.md up to date (make index)" catalogs/INDEX.md "$T/INDEX.md"
+if [ -f ../shared/seeds/INDEX.md ]; then
+	if sh tests/catalogs/coverage.sh catalogs/INDEX.md ../shared/seeds >"$T/cov"; then
+		ok "$(tail -1 "$T/cov")"; else bad "agreements without a catalog:"; sed 's/^/    /' "$T/cov"; fi
+else
+	echo "skip coverage against the seed index (../shared/seeds not found)"
+fi
+
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
