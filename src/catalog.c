@@ -577,6 +577,13 @@ static void check_metric(const struct sr_catalog *c, const struct sr_metric *m,
 			if (o == NULL || o->kind != SR_MK_EVENT_MINUTES)
 				diag(d, 1, f, m->line, "metric '%s': of= part '%s' is not an "
 				     "event-minutes metric of this catalog", m->id, m->of[i]);
+			else if ((o->minutes.round == SR_ROUND_SECONDS) !=
+				 (m->minutes.round == SR_ROUND_SECONDS))
+				diag(d, 1, f, m->line, "metric '%s': part '%s' counts %s but the sum "
+				     "counts %s (give the sum <minutes round=\"%s\">)", m->id,
+				     m->of[i], o->minutes.round == SR_ROUND_SECONDS ? "seconds" :
+				     "minutes", m->minutes.round == SR_ROUND_SECONDS ? "seconds" :
+				     "minutes", o->minutes.round == SR_ROUND_SECONDS ? "seconds" : "up");
 		}
 		break;
 	case SR_MK_USAGE_WINDOWS:

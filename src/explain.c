@@ -105,7 +105,8 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 		fprintf(f, "      sum of the counted minutes of:");
 		for (size_t i = 0; i < m->nof; i++)
 			fprintf(f, " %s", m->of[i]);
-		fprintf(f, " = %lld min\n", (long long)mr->unavailable);
+		fprintf(f, " = %lld %s\n", (long long)mr->unavailable,
+			m->minutes.round == SR_ROUND_SECONDS ? "s" : "min");
 	} else if (m->kind == SR_MK_FLEET) {
 		fprintf(f, "      fleet of %zu resources: %lld unavailable of %lld service "
 			"minutes, each resource counted in its own window\n", rr->nmembers,
