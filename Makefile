@@ -17,7 +17,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps run test unit golden asan lint clean index bench
+.PHONY: all deps run test unit golden asan lint clean index bench fuzz
 all: $(BUILD)/slareport
 
 deps:
@@ -69,6 +69,28 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench
 	$(BUILD)/bench $(BENCH_N) $(BENCH_JOBS)
 
+# libFuzzer harnesses (clang) for the CSV reader and exports, the timestamp and
+# money parsers, and the catalog loader; each runs FUZZ_SECONDS (not part of
+# `make test`).  Crash inputs go to tests/fuzz/crashes/ and then, as regression
+# cases, into tests/fuzz/corpus/.
+FUZZ_SECONDS ?= 60
+FUZZERS := fuzz_csv fuzz_parse fuzz_catalog
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -Wno-unknown-warning-option
+build-fuzz/%: tests/fuzz/%.c
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libslareport.a
+	clang $(SR_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libslareport.a \
+		$(SR_LDLIBS)
+
+fuzz: deps $(addprefix build-fuzz/,$(FUZZERS))
+	@mkdir -p tests/fuzz/crashes
+	@for f in $(FUZZERS); do c=$${f#fuzz_}; \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		SR_ROOT=$(CURDIR) build-fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=tests/fuzz/crashes/$$f- -print_final_stats=1 \
+			/tmp/sr-corpus-$$c tests/fuzz/corpus/$$c 2>&1 | tail -12; \
+	done
+
 # catalogs/INDEX.md is generated from the catalogs (a golden test checks it).
 index: $(BUILD)/slareport
 	$(BUILD)/slareport index --catalogs catalogs > catalogs/INDEX.md
@@ -81,6 +103,6 @@ lint:
 		{ echo "lint: floating point"; exit 1; }
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d

@@ -25,10 +25,11 @@ int64_t sr_calendar_nth_business(const struct sr_calendar *cal, int y, int m, in
 				 int *provisional);
 
 /* Claim window of a service period whose last day (local day number) is `last`:
- * opens the day after the nth business day of the following month (nth = 0:
- * the day after `last`); closes `days` calendar days after `last`, or, when
+ * opens the day after the nth business day of the following month (after_end:
+ * the nth business day after `last`; nth = 0: the day after `last`); closes `days` calendar days after `last`, or, when
  * months > 0, on the last day of the months-th month after it.  Returns 0, or -1
  * when the calendar does not cover the dates. */
-int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int days, int months,
-		    int64_t *opens, int64_t *closes, int *provisional, struct sr_err *e);
+int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int after_end,
+		    int days, int months, int64_t *opens, int64_t *closes, int *provisional,
+		    struct sr_err *e);
 #endif

@@ -140,6 +140,7 @@ struct sr_catalog {
 	int has_claim;                     /* 0: the agreement sets no claim window */
 	int claim_business_day, claim_days, claim_months;
 	int claim_from_service_end;        /* anchor="service-period" */
+	int claim_after_end;               /* opens-from="period-end" */
 	struct sr_commitment *commitments;
 	size_t ncommitments;
 	struct sr_note *notes;

@@ -166,8 +166,9 @@ int64_t sr_calendar_nth_business(const struct sr_calendar *cal, int y, int m, in
 	}
 }
 
-int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int days, int months,
-		    int64_t *opens, int64_t *closes, int *provisional, struct sr_err *e)
+int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int after_end,
+		    int days, int months, int64_t *opens, int64_t *closes, int *provisional,
+		    struct sr_err *e)
 {
 	int y, m, d, ny, nm;
 
@@ -176,6 +177,25 @@ int sr_claim_window(const struct sr_calendar *cal, int64_t last, int nth, int da
 	nm = m == 12 ? 1 : m + 1;
 	if (nth == 0) {
 		*opens = last + 1;  /* no start restriction: from the day after */
+	} else if (after_end) {
+		/* the nth business day after the service period's last day */
+		int64_t day = last;
+		for (int seen = 0; seen < nth;) {
+			int b = sr_calendar_is_business(cal, ++day);
+			if (b < 0)
+				return sr_err_set(e, "calendar-missing", "calendar.xml has no list "
+						  "for the days after %04d-%02d-%02d", y, m, d);
+			seen += b;
+		}
+		{
+			int py, pm, pd;
+			const struct sr_calyear *cy;
+			sr_civil_from_days(day, &py, &pm, &pd);
+			cy = year_of(cal, py);
+			if (provisional != NULL && cy != NULL)
+				*provisional |= cy->provisional;
+		}
+		*opens = day + 1;
 	} else {
 		int64_t b = sr_calendar_nth_business(cal, ny, nm, nth, provisional);
 		if (b < 0)

@@ -409,6 +409,8 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 			c->claim_months = (int)attr_count(n, "closes-after-months", 0);
 			attr(n, "anchor", b, sizeof b);
 			c->claim_from_service_end = strcmp(b, "service-period") == 0;
+			attr(n, "opens-from", b, sizeof b);
+			c->claim_after_end = strcmp(b, "period-end") == 0;
 		} else if (sr_xml_is(n, "commitment")) {
 			struct sr_commitment *cm = &c->commitments[c->ncommitments++];
 			attr(n, "lines", cm->lines, sizeof cm->lines);

@@ -822,6 +822,14 @@ static int fleet_metric(const struct ctx *c, const struct target *tg,
 		if (rc)
 			return -1;
 	}
+	if (svc == 0) {
+		/* no member has a service month of its own (full-month agreements with
+		 * only partial members): nothing is committed */
+		mr->status = SR_NOT_APPLICABLE;
+		snprintf(mr->note, sizeof mr->note, "no resource has a service month in this "
+			 "period");
+		return 0;
+	}
 	mr->service_minutes = mr->metric->minutes.round == SR_ROUND_SECONDS ? svc / 60 : svc;
 	mr->unavailable = down;
 	mr->availability = (struct sr_ratio){svc - down, svc > 0 ? svc : 1};
@@ -870,7 +878,38 @@ static void ratio_metric(const struct ctx *c, const struct target *tg,
 struct win {
 	sr_time start;
 	int64_t total, failed;
+	int excused;              /* a member's counts were excused by its exclusion */
 };
+
+/* Exclusion spans that apply to resource id (its own, and "*"), merged. */
+static int member_exclusions(const struct ctx *c, const char *product, const char *id,
+			     const char *metric, struct spans *out)
+{
+	struct spans raw = {0};
+	int rc = -1;
+
+	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
+		const struct sr_event *ev = &c->x->events[c->x->ev_ix[k]];
+		if (ev->counts || strcmp(ev->product, product) || strcmp(ev->metric, metric) ||
+		    (strcmp(ev->resource, id) && strcmp(ev->resource, "*")))
+			continue;
+		if (push(&raw, ev->start, ev->end, 0, 0))
+			goto out;
+	}
+	rc = merge(&raw, 0, out, NULL);
+out:
+	free(raw.v);
+	return rc;
+}
+
+/* 1 if [s, s + len) lies wholly inside an exclusion span. */
+static int excused(const struct spans *x, sr_time s, int64_t len)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->v[i].start <= s && x->v[i].end >= s + len)
+			return 1;
+	return 0;
+}
 
 static int by_win(const void *a, const void *b)
 {
@@ -880,26 +919,42 @@ static int by_win(const void *a, const void *b)
 }
 
 /* The target's window rows inside [ws, we), merged per window start. */
+/* The target's window rows inside [ws, we), merged per window start.  A
+ * member's row in a window its own exclusions cover entirely is excused: its
+ * counts are left out, and the window is marked (an excused window with no
+ * other counts is available). */
 static int windows_of(const struct ctx *c, const struct target *tg, const char *metric,
-		      sr_time ws, sr_time we, struct win **out, size_t *nout)
+		      int64_t len, sr_time ws, sr_time we, struct win **out, size_t *nout)
 {
 	const struct sr_exports *x = c->x;
 	struct win *v = NULL;
+	struct spans *ex = calloc(tg->n, sizeof *ex);
 	size_t n = 0, m = 0;
+	int rc = -1;
 
+	if (ex == NULL)
+		return -1;
+	for (size_t i = 0; i < tg->n; i++)
+		if (member_exclusions(c, tg->product, x->resources[tg->members[i]].id, metric,
+				      &ex[i]))
+			goto out;
 	for (size_t k = x->use_off[c->a]; k < x->use_off[c->a + 1]; k++) {
 		const struct sr_usage *u = &x->usage[x->use_ix[k]];
 		struct win *nv;
+		size_t mem = 0;
+		int exc;
 		if (!u->has_window || !usage_applies(c, u, tg, metric) || u->window_start < ws ||
 		    u->window_start >= we)
 			continue;
+		while (mem + 1 < tg->n && strcmp(x->resources[tg->members[mem]].id, u->resource))
+			mem++;
+		exc = excused(&ex[mem], u->window_start, len);
 		nv = realloc(v, (n + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			return -1;
-		}
+		if (nv == NULL)
+			goto out;
 		v = nv;
-		v[n++] = (struct win){u->window_start, u->total, u->failed};
+		v[n++] = exc ? (struct win){u->window_start, 0, 0, 1} :
+			       (struct win){u->window_start, u->total, u->failed, 0};
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, by_win);
@@ -907,13 +962,21 @@ static int windows_of(const struct ctx *c, const struct target *tg, const char *
 		if (m > 0 && v[m - 1].start == v[i].start) {
 			v[m - 1].total += v[i].total;
 			v[m - 1].failed += v[i].failed;
+			v[m - 1].excused |= v[i].excused;
 		} else {
 			v[m++] = v[i];
 		}
 	}
 	*out = v;
 	*nout = m;
-	return 0;
+	v = NULL;
+	rc = 0;
+out:
+	for (size_t i = 0; i < tg->n; i++)
+		free(ex[i].v);
+	free(ex);
+	free(v);
+	return rc;
 }
 
 /* The grid of a window metric covers whole days, as service minutes do
@@ -946,36 +1009,6 @@ static int measurable(const struct sr_window_rule *w, const struct win *v)
 	return v->total > 0 && v->total >= w->min_requests;
 }
 
-/* Exclusion spans of the target for a window metric, merged. */
-static int window_exclusions(const struct ctx *c, const struct target *tg,
-			     const struct sr_metric_result *mr, struct spans *out)
-{
-	struct spans raw = {0};
-	int rc = -1;
-
-	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
-		const struct sr_event *ev = &c->x->events[c->x->ev_ix[k]];
-		if (ev->counts || !event_applies(c, ev, tg, mr->metric->id))
-			continue;
-		if (push(&raw, ev->start, ev->end, 0, 0))
-			goto out;
-	}
-	rc = merge(&raw, 0, out, NULL);
-out:
-	free(raw.v);
-	return rc;
-}
-
-/* 1 if [s, s + len) lies wholly inside an exclusion span: the window is
- * excused (available), whatever its counts say. */
-static int excused(const struct spans *x, sr_time s, int64_t len)
-{
-	for (size_t i = 0; i < x->n; i++)
-		if (x->v[i].start <= s && x->v[i].end >= s + len)
-			return 1;
-	return 0;
-}
-
 static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 				const struct sr_catalog *k, struct sr_metric_result *mr)
 {
@@ -986,23 +1019,20 @@ static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 	int64_t first_day = sr_days_from_civil(c->x->period_y, c->x->period_m, 1);
 
 	sr_time gs, ge;
-	struct spans ex = {0};
 
 	grid_days(mr, k->tz_off, &gs, &ge);
-	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n) ||
-	    window_exclusions(c, tg, mr, &ex)) {
-		free(v);
+	if (windows_of(c, tg, mr->metric->id, w->seconds, gs, ge, &v, &n))
 		return -1;
-	}
 	mr->windows = mr->service_minutes * 60 / w->seconds;
 	/* runs of adjacent unavailable windows; only runs of min-consecutive count */
 	for (size_t i = 0; i <= n; i++) {
-		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]) &&
-			   !excused(&ex, v[i].start, w->seconds);
+		int down = i < n && measurable(w, &v[i]) && window_unavailable(w, &v[i]);
 		int adjacent = i < n && run > 0 && v[i].start == v[i - 1].start + w->seconds;
 
-		if (i < n && measurable(w, &v[i]))
-			measured++;
+		if (i < n && (measurable(w, &v[i]) || (v[i].excused && v[i].total == 0)))
+			measured++;  /* an excused window is available */
+		if (i < n && v[i].excused)
+			mr->excluded_seconds += w->seconds;
 		if (down && (run == 0 || adjacent)) {
 			if (run == 0)
 				run0 = i;
@@ -1040,7 +1070,6 @@ static int usage_windows_metric(const struct ctx *c, const struct target *tg,
 	}
 	mr->value = mr->availability;
 	free(v);
-	free(ex.v);
 	return 0;
 }
 
@@ -1058,20 +1087,15 @@ static int window_mean_metric(const struct ctx *c, const struct target *tg,
 	sr_time gs, ge;
 
 	grid_days(mr, k->tz_off, &gs, &ge);
-	struct spans ex = {0};
-
-	if (windows_of(c, tg, mr->metric->id, gs, ge, &v, &n) ||
-	    window_exclusions(c, tg, mr, &ex)) {
-		free(v);
+	if (windows_of(c, tg, mr->metric->id, w->seconds, gs, ge, &v, &n))
 		return -1;
-	}
 	mr->windows = mr->service_minutes * 60 / w->seconds;
 	for (size_t i = 0; i < n; i++) {
 		struct sr_ratio rate;
-		if (!measurable(w, &v[i]))
-			continue;
-		if (excused(&ex, v[i].start, w->seconds)) {
-			measured++;  /* an excused window is available: rate 0 */
+		if (v[i].excused)
+			mr->excluded_seconds += w->seconds;
+		if (!measurable(w, &v[i])) {
+			measured += v[i].excused && v[i].total == 0;  /* excused: rate 0 */
 			continue;
 		}
 		measured++;
@@ -1084,7 +1108,6 @@ static int window_mean_metric(const struct ctx *c, const struct target *tg,
 		sum += ((__int128)v[i].failed * RATE_SCALE + v[i].total - 1) / v[i].total;
 	}
 	free(v);
-	free(ex.v);
 	mr->empty_windows = mr->windows - measured;
 	denom = w->empty_excluded ? measured : mr->windows;
 	if (denom <= 0) {
@@ -1446,9 +1469,9 @@ static void unit_claim(const struct ctx *c, const struct sr_calendar *cal,
 	if (!k->has_claim)
 		return;
 	last = sr_service_period_last(k, rr->res, c->x->period_y, c->x->period_m);
-	if (sr_claim_window(cal, last, k->claim_business_day, k->claim_days, k->claim_months,
-			    &rr->claim_opens, &rr->claim_closes, &rr->claim_provisional,
-			    NULL) != 0)
+	if (sr_claim_window(cal, last, k->claim_business_day, k->claim_after_end, k->claim_days,
+			    k->claim_months, &rr->claim_opens, &rr->claim_closes,
+			    &rr->claim_provisional, NULL) != 0)
 		rr->claim_missing = 1;
 	else
 		rr->has_claim = 1;

@@ -203,19 +203,19 @@ static void test_claim_window_calendar(void **st)
 	(void)st;
 	snprintf(path, sizeof path, "%s/catalogs/calendar.xml", root_dir());
 	assert_int_equal(sr_calendar_load(path, "calendar.xml", &cal, &e), 0);
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 5, 60, 0, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 5, 0, 60, 0, &o, &c,
 					 &prov, &e), 0);
 	sr_format_date(o, a, sizeof a);
 	sr_format_date(c, b, sizeof b);
 	assert_string_equal(a, "2026-12-08");
 	assert_string_equal(b, "2027-01-29");
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 5, 0, 2, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 5, 0, 0, 2, &o, &c,
 					 &prov, &e), 0);
 	sr_format_date(c, b, sizeof b);
 	assert_string_equal(b, "2027-01-31");
 	/* September 2026: October opens with the National Day holiday (10-01..10-07)
 	 * and Saturday 10-10 is worked: business days 8, 9, 10, 12, 13 -> opens 10-14 */
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 9, 30), 5, 60, 0, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 9, 30), 5, 0, 60, 0, &o, &c,
 					 &prov, &e), 0);
 	sr_format_date(o, a, sizeof a);
 	sr_format_date(c, b, sizeof b);
@@ -225,21 +225,27 @@ static void test_claim_window_calendar(void **st)
 	/* an anniversary month ending 2026-04-16: May's 5th business day (after the
 	 * Labour Day holiday 05-01..05-05; Saturday 05-09 is worked) and 60 days
 	 * after 04-16 */
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 4, 16), 5, 60, 0, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 4, 16), 5, 0, 60, 0, &o, &c,
 					 &prov, &e), 0);
 	sr_format_date(o, a, sizeof a);
 	sr_format_date(c, b, sizeof b);
 	assert_string_equal(a, "2026-05-12");
 	assert_string_equal(b, "2026-06-15");
 	/* no start restriction: from the day after the period */
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 0, 30, 0, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 11, 30), 0, 0, 30, 0, &o, &c,
 					 &prov, &e), 0);
 	sr_format_date(o, a, sizeof a);
 	sr_format_date(c, b, sizeof b);
 	assert_string_equal(a, "2026-12-01");
 	assert_string_equal(b, "2026-12-30");
+	/* "结束后的第五个工作日后": 5 business days after 2026-04-16 (Fri 17, Mon 20 ..
+	 * Thu 23) -> opens 04-24 */
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2026, 4, 16), 5, 1, 60, 0, &o,
+					 &c, &prov, &e), 0);
+	sr_format_date(o, a, sizeof a);
+	assert_string_equal(a, "2026-04-24");
 	/* a year the calendar does not list */
-	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2030, 1, 31), 5, 60, 0, &o, &c,
+	assert_int_equal(sr_claim_window(&cal, sr_days_from_civil(2030, 1, 31), 5, 0, 60, 0, &o, &c,
 					 &prov, &e), -1);
 	assert_string_equal(e.code, "calendar-missing");
 	sr_calendar_free(&cal);

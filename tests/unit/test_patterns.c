@@ -376,6 +376,37 @@ static void test_group_exclusion_per_member(void **st)
 	month_free(&m);
 }
 
+/* Windows of a group: one member's exclusion drops only its own counts (B's
+ * failures in the window A's maintenance covers still count). */
+static void test_group_window_exclusion(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+	const char *metric =
+		"<metric id=\"a\" kind=\"usage-windows\" lines=\"1\">" TITLES
+		"<objective pct=\"99.9\" lines=\"1\"/>"
+		"<window seconds=\"60\" unavailable-when=\"all-failed\" lines=\"1\"/>"
+		BANDS3 VOUCHER "</metric>\n";
+
+	(void)st;
+	run(&m, demo("natural-month", "account", metric), 2026, 11,
+	    RESOURCES_HDR "c1,demo,ga,,,,,100.00,\nc1,demo,gb,,,,,100.00,\n",
+	    OUTAGES_HDR "x1,c1,demo,ga,,2026-11-02T10:00:00,2026-11-02T10:02:00,maintenance,,\n",
+	    USAGE_HDR
+	    /* 10:00: A excused, B all failed -> down; 10:01: A excused, B fine -> up */
+	    "c1,demo,ga,,2026-11-02T10:00:00,10,10\n"
+	    "c1,demo,gb,,2026-11-02T10:00:00,5,5\n"
+	    "c1,demo,ga,,2026-11-02T10:01:00,10,10\n"
+	    "c1,demo,gb,,2026-11-02T10:01:00,5,0\n"
+	    /* 10:05: both fail, nobody excused -> down */
+	    "c1,demo,ga,,2026-11-02T10:05:00,10,10\n"
+	    "c1,demo,gb,,2026-11-02T10:05:00,5,5\n");
+	r = metric_of(&m.c, 0, "a");
+	assert_int_equal(r->unavailable, 2);
+	assert_int_equal(r->excluded_seconds, 120);
+	month_free(&m);
+}
+
 /* Year periods: a service year ending in the period; natural year in December. */
 static void test_year_periods(void **st)
 {
@@ -449,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_sum),
 		cmocka_unit_test(test_account_scope_ratio),
 		cmocka_unit_test(test_group_exclusion_per_member),
+		cmocka_unit_test(test_group_window_exclusion),
 		cmocka_unit_test(test_year_periods),
 		cmocka_unit_test(test_extra_time),
 	};
