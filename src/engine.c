@@ -815,6 +815,7 @@ static int fleet_metric(const struct ctx *c, const struct target *tg,
 		svc += part.service_minutes * (mr->metric->minutes.round == SR_ROUND_SECONDS ?
 					       60 : 1);
 		down += part.unavailable;
+		mr->excluded_seconds += part.excluded_seconds;
 		mr->failed_in_events += part.failed_in_events;
 		free(part.incidents);
 		free(part.pieces);
@@ -1131,6 +1132,7 @@ static void sum_metric(struct sr_resource_result *rr, struct sr_metric_result *m
 			if (strcmp(p->metric->id, mr->metric->of[i]) || p->status == SR_NOT_APPLICABLE)
 				continue;
 			mr->unavailable += p->unavailable;
+			mr->excluded_seconds += p->excluded_seconds;
 			mr->failed_in_events += p->failed_in_events;
 			for (int d = 0; d < 31; d++)
 				mr->per_day[d] += p->per_day[d];
@@ -1311,7 +1313,7 @@ static void combine(const struct sr_resource *r, const struct sr_catalog *k,
 		struct sr_metric_result *mr = &rr->m[i];
 		if (!mr->applied)
 			continue;
-		if (k->combine == SR_COMBINE_SUM) {
+		if (k->combine != SR_COMBINE_MAX) {
 			/* the caps limit what the resource is paid in all */
 			sr_money cap = INT64_MAX, lc;
 			if (k->cap_month_fee)

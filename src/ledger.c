@@ -48,7 +48,8 @@ void sr_fmt_compensation(const struct sr_metric_result *mr, int digits, char *bu
 {
 	if (mr->comp == SR_COMP_VOUCHER || mr->comp == SR_COMP_VOUCHER_EXCESS)
 		sr_fmt_money(mr->voucher, digits, buf, n);
-	else if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS)
+	else if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS ||
+		 mr->comp == SR_COMP_EXTRA_TIME)
 		snprintf(buf, n, "%lld", (long long)mr->units);
 	else
 		snprintf(buf, n, "0");
@@ -74,7 +75,8 @@ const char *sr_comp_unit(const struct sr_metric_result *mr, const struct sr_acco
 {
 	if (mr->comp == SR_COMP_VOUCHER || mr->comp == SR_COMP_VOUCHER_EXCESS)
 		return acc->currency;
-	if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS)
+	if (mr->comp == SR_COMP_SERVICE_UNITS || mr->comp == SR_COMP_REQUEST_UNITS ||
+	    mr->comp == SR_COMP_EXTRA_TIME)
 		return mr->metric->unit;
 	return "";
 }
