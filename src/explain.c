@@ -185,7 +185,7 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 	if (mr->comp == SR_COMP_VOUCHER)
 		fprintf(f, "      -> voucher %s %% x fee %s = %s %s (half-up)%s\n",
 			mr->band->percent_txt, d, b, c->acc->currency,
-			mr->capped ? ", capped at the monthly fee" : "");
+			mr->capped ? ", capped (month fee or liability cap)" : "");
 	else if (mr->comp == SR_COMP_VOUCHER_EXCESS)
 		fprintf(f, "      -> voucher %s x the unavailable minutes beyond the objective's "
 			"allowance, at fee %s per %lld service minutes = %s %s (half-up)%s\n",
