@@ -537,18 +537,27 @@ static void check_bands(const struct sr_catalog *c, const struct sr_metric *m,
 		return;
 	if (avail && m->has_objective > 0) {
 		const struct sr_band *top = &m->bands[0], *last = &m->bands[m->nbands - 1];
-		if (sr_ratio_cmp(top->upper, m->objective) != 0 || top->upper_incl)
+		int cmp = sr_ratio_cmp(top->upper, m->objective);
+		if (cmp < 0)
 			diag(d, 0, f, top->line, "metric '%s': objective %s %% but the first band "
-			     "starts below %s%s: a month in between misses the objective and "
+			     "starts below %s: a month in between misses the objective and "
 			     "earns nothing%s", m->id, m->objective_txt, top->upper_txt,
-			     top->upper_incl ? " (inclusive)" : "",
 			     noted_gap ? " (recorded in a note)" : "");
+		/* a first band above the objective is reported as reaching above it */
+		else if (cmp == 0 && top->upper_incl)
+			diag(d, 0, f, top->line, "metric '%s': the first band includes the "
+			     "objective %s %% itself, which meets the objective and earns nothing",
+			     m->id, m->objective_txt);
 		if (last->has_lower && sr_ratio_cmp(last->lower, (struct sr_ratio){0, 1}) > 0)
 			diag(d, 0, f, last->line, "metric '%s': no band below %s %%", m->id,
 			     last->lower_txt);
 	} else if (!avail && m->has_max > 0) {
 		const struct sr_band *first = &m->bands[0];
-		if (sr_ratio_cmp(first->lower, m->max) != 0 || first->lower_incl)
+		/* counts are whole numbers: "max 2, first band from 3" leaves no gap */
+		int whole_next = m->measure == SR_MEASURE_COUNT && first->lower_incl &&
+				 m->max.den == 1 && first->lower.den == 1 &&
+				 first->lower.num == m->max.num + 1;
+		if (!whole_next && (sr_ratio_cmp(first->lower, m->max) != 0 || first->lower_incl))
 			diag(d, 0, f, first->line, "metric '%s': objective max %s but the first "
 			     "band starts at %s%s%s", m->id, m->max_txt, first->lower_incl ?
 			     "" : "above ", first->has_lower ? first->lower_txt : "0",

@@ -101,6 +101,66 @@ static void test_good_and_band_gap_warning(void **st)
 	sr_diags_free(&d);
 }
 
+/* Replaces the first `from` in s (of size n) by `to`. */
+static void replace(char *s, size_t n, const char *from, const char *to)
+{
+	char *p = strstr(s, from);
+	size_t lf = strlen(from), lt = strlen(to);
+
+	assert_non_null(p);
+	assert_true(strlen(s) - lf + lt < n);
+	memmove(p + lt, p + lf, strlen(p + lf) + 1);
+	memcpy(p, to, lt);
+}
+
+/* The tmpl with its availability metric swapped for a count metric, max 2. */
+static void count_catalog(char *buf, size_t n, const char *bands)
+{
+	char t[4096];
+
+	snprintf(t, sizeof t, "%s", tmpl);
+	replace(t, sizeof t, "kind=\"event-minutes\"", "kind=\"count\"");
+	replace(t, sizeof t, "<objective pct=\"99.9\"", "<objective max=\"2\"");
+	replace(t, sizeof t, "<minutes ignore-seconds=\"60\" lines=\"7\"/>", "");
+	replace(t, sizeof t, "<bands lines", "<bands measure=\"count\" lines");
+	snprintf(buf, n, t, "", bands);
+}
+
+static void test_first_band_against_objective(void **st)
+{
+	char buf[4096];
+	struct sr_catalogs cats;
+	struct sr_diags d;
+
+	(void)st;
+	/* first band above the objective 99.9: reported once, as reaching above it
+	 * (an error without an objective-mismatch note), never as a gap */
+	catalog(buf, sizeof buf, "", "      <band lower=\"99\" upper=\"99.95\" percent=\"10\"/>\n");
+	d = load_one(buf, &cats);
+	assert_true(has_diag(&d, 1, 16, "reaches above the objective 99.9"));
+	for (size_t i = 0; i < d.n; i++)
+		assert_null(strstr(d.v[i].msg, "starts below"));
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+	/* counts are whole: max 2 and a first band from 3 inclusive leave no gap */
+	count_catalog(buf, sizeof buf, "      <band lower=\"3\" upper=\"5\" percent=\"5\"/>\n"
+		      "      <band lower=\"5\" percent=\"10\"/>\n");
+	d = load_one(buf, &cats);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(cats.n, 1);
+	for (size_t i = 0; i < d.n; i++)
+		assert_null(strstr(d.v[i].msg, "first band starts"));
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+	/* ... but a first band from 4 leaves 3 earning nothing */
+	count_catalog(buf, sizeof buf, "      <band lower=\"4\" percent=\"5\"/>\n");
+	d = load_one(buf, &cats);
+	assert_int_equal(d.errors, 0);
+	assert_true(has_diag(&d, 0, 16, "objective max 2 but the first band starts at 4"));
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+}
+
 static void test_schema_error_names_line(void **st)
 {
 	char buf[4096];
@@ -256,6 +316,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_catalogs_valid),
 		cmocka_unit_test(test_good_and_band_gap_warning),
+		cmocka_unit_test(test_first_band_against_objective),
 		cmocka_unit_test(test_schema_error_names_line),
 		cmocka_unit_test(test_overlapping_bands_rejected),
 		cmocka_unit_test(test_band_above_objective_and_percent),
