@@ -45,7 +45,7 @@ for f in ledger.csv manifest.csv rejects.csv; do
 	same "example month $f" "$G/2026-10/$f" "$T/ex/$f"
 done
 contains "run.json counts" "$T/ex/run.json" \
-	'"counts": {"customers": 36, "reported": 36, "held": 0, "resources": 94, "ledger_rows": 155, "rejected_rows": 0}'
+	'"counts": {"customers": 42, "reported": 42, "held": 0, "resources": 151, "ledger_rows": 269, "rejected_rows": 0}'
 contains "run.json timestamp from SOURCE_DATE_EPOCH" "$T/ex/run.json" \
 	'"report_timestamp": "2026-11-01T00:00:00+00:00"'
 for f in accounts.csv resources.csv outages.csv usage.csv; do
