@@ -530,28 +530,84 @@ out:
 	return rc;
 }
 
+/* The excusing spans of a group: the parts of its covered spans `inc` where no
+ * member has a remaining piece (`rem`: disjoint, sorted), each attributed to
+ * the exclusion events of `excl` that overlap it. */
+static int group_excusals(const struct spans *inc, const struct spans *rem,
+			  const struct spans *excl, struct spans *out)
+{
+	size_t r = 0;
+
+	for (size_t i = 0; i < inc->n; i++) {
+		sr_time cur = inc->v[i].start, t = inc->v[i].end;
+		while (cur < t) {
+			sr_time a = cur, b = t;
+			while (r < rem->n && rem->v[r].end <= cur)
+				r++;
+			if (r < rem->n && rem->v[r].start <= cur) {
+				cur = rem->v[r].end;  /* a member is still down here */
+				continue;
+			}
+			if (r < rem->n && rem->v[r].start < t)
+				b = rem->v[r].start;
+			for (size_t e = 0; e < excl->n; e++) {
+				sr_time ea = excl->v[e].start > a ? excl->v[e].start : a;
+				sr_time eb = excl->v[e].end < b ? excl->v[e].end : b;
+				if (ea < eb && push(out, ea, eb, excl->v[e].event, 0))
+					return -1;
+			}
+			cur = b;
+		}
+	}
+	return 0;
+}
+
+/* Count metrics of a group: each member's events against its own exclusions. */
+static int group_count(const struct ctx *c, const struct target *tg,
+		       struct sr_metric_result *mr)
+{
+	for (size_t i = 0; i < tg->n; i++) {
+		struct target one = {tg->product, &tg->members[i], 1};
+		struct spans inc = {0}, excl = {0};
+		size_t *counts = NULL;
+		int bad = collect(c, &one, mr->metric, mr->win_start, mr->win_end, &inc,
+				  &counts, &excl) || count_events(c, &one, mr, &excl);
+		free(inc.v);
+		free(excl.v);
+		free(counts);
+		if (bad)
+			return -1;
+	}
+	return 0;
+}
+
 /* Incidents, pieces and counted minutes of metric m over the target. */
 static int event_core(const struct ctx *c, const struct target *tg, const struct sr_catalog *k,
 		      struct sr_metric_result *mr)
 {
-	struct spans inc = {0}, excl = {0};
+	struct spans inc = {0}, excl = {0}, rem = {0}, excuse = {0};
 	size_t *counts = NULL;
 	int rc = -1;
 
+	if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
+		goto out;
 	if (tg->n > 1) {
-		/* a group: each member's exclusions excuse only that member's own
-		 * outages; the unit is down while any member's remaining piece is */
-		if (group_pieces(c, tg, mr, &inc))
+		/* a group: incidents are built from the members' events, as for one
+		 * resource; each member's exclusions excuse only that member's own
+		 * outages, so a moment is excused only when no member's remaining
+		 * piece covers it.  Excluded minutes show the members' own. */
+		int64_t own_excluded;
+		if (group_pieces(c, tg, mr, &rem) || group_excusals(&inc, &rem, &excl, &excuse))
 			goto out;
-		if (incidents_from(mr, c->x, &inc, NULL, &excl,
+		sort_spans(&excuse);
+		own_excluded = mr->excluded_seconds;
+		if (incidents_from(mr, c->x, &inc, counts, &excuse,
 				   mr->metric->minutes.merge_gap_seconds))
 			goto out;
-	} else {
-		if (collect(c, tg, mr->metric, mr->win_start, mr->win_end, &inc, &counts, &excl))
-			goto out;
-		if (incidents_from(mr, c->x, &inc, counts, &excl,
-				   mr->metric->minutes.merge_gap_seconds))
-			goto out;
+		mr->excluded_seconds = own_excluded;
+	} else if (incidents_from(mr, c->x, &inc, counts, &excl,
+				  mr->metric->minutes.merge_gap_seconds)) {
+		goto out;
 	}
 	count_pieces(mr, &mr->metric->minutes, k->tz_off,
 		     sr_days_from_civil(c->x->period_y, c->x->period_m, 1));
@@ -577,12 +633,15 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 	for (size_t i = 0; i < mr->nincidents; i++)
 		if (mr->incidents[i].counted > mr->longest)
 			mr->longest = mr->incidents[i].counted;
-	if (mr->metric->kind == SR_MK_COUNT && count_events(c, tg, mr, &excl))
+	if (mr->metric->kind == SR_MK_COUNT &&
+	    (tg->n > 1 ? group_count(c, tg, mr) : count_events(c, tg, mr, &excl)))
 		goto out;
 	rc = 0;
 out:
 	free(inc.v);
 	free(excl.v);
+	free(rem.v);
+	free(excuse.v);
 	free(counts);
 	return rc;
 }

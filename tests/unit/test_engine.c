@@ -144,6 +144,56 @@ static void test_exclusion_never_adds(void **st)
 	month_free(&m);
 }
 
+/* An account group builds its incidents from the members' events, as one
+ * resource does: cutting out an exclusion still never adds minutes, and the
+ * merge gap is measured between outages, not between the pieces left over. */
+static void test_group_incidents_from_events(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+
+	(void)st;
+	/* captcha account with two apps: 3 minutes with 1 s excluded count 3, not 2 + 2 */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC,
+		   RESOURCES_HDR "c1,captcha,cap-1,,,,,800.00,\n"
+		   "c1,captcha,cap-2,,,,,800.00,\n",
+		   OUTAGES_HDR
+		   "e1,c1,captcha,cap-1,,2026-11-02T10:00:00,2026-11-02T10:03:00,provider,,\n"
+		   "x1,c1,captcha,cap-1,,2026-11-02T10:01:30,2026-11-02T10:01:31,maintenance,,\n"
+		   /* cap-1 excused 11:00-11:30 but cap-2 down 11:10-11:20 on its own:
+		    * the account is down 11:10-11:20 and 11:30-12:00, 40 minutes */
+		   "e2,c1,captcha,cap-1,,2026-11-02T11:00:00,2026-11-02T12:00:00,provider,,\n"
+		   "x2,c1,captcha,cap-1,,2026-11-02T11:00:00,2026-11-02T11:30:00,maintenance,,\n"
+		   "e3,c1,captcha,cap-2,,2026-11-02T11:10:00,2026-11-02T11:20:00,provider,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	assert_int_equal(m.c.nr, 1);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->nincidents, 2);
+	assert_int_equal(r->incidents[0].counted, 3);
+	assert_int_equal(r->incidents[1].counted, 40);
+	assert_int_equal(r->unavailable, 43);
+	assert_int_equal(r->excluded_seconds, 1 + 30 * 60);
+	month_free(&m);
+	/* codesign account (30-minute merge gap; outages over 5 minutes add up):
+	 * 09:00-11:33 with 10:58-11:28 excused is one outage of 123 minutes,
+	 * band (120, 600], 25 % of the group's 200.00 */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC,
+		   RESOURCES_HDR "c1,codesign,cs-1,,,,,100.00,\n"
+		   "c1,codesign,cs-2,,,,,100.00,\n",
+		   OUTAGES_HDR
+		   "e1,c1,codesign,cs-1,,2026-11-05T09:00:00,2026-11-05T11:33:00,provider,,\n"
+		   "x1,c1,codesign,cs-1,,2026-11-05T10:58:00,2026-11-05T11:28:00,maintenance,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, sr_catalog_primary(m.c.r[0].cat)->id);
+	assert_int_equal(r->nincidents, 1);
+	assert_int_equal(r->unavailable, 123);
+	assert_string_equal(sr_band_text(r), "(120,600]");
+	assert_int_equal(r->voucher, 5000);
+	month_free(&m);
+}
+
 /* A month-long outage cut by short exclusions never shows more unavailable
  * minutes than the month has. */
 static void test_unavailable_capped_at_service(void **st)
@@ -372,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_clip_merge_exclude),
 		cmocka_unit_test(test_partial_month),
 		cmocka_unit_test(test_exclusion_never_adds),
+		cmocka_unit_test(test_group_incidents_from_events),
 		cmocka_unit_test(test_unavailable_capped_at_service),
 		cmocka_unit_test(test_cvm_multi_az_higher_of),
 		cmocka_unit_test(test_multi_az_not_applicable),
