@@ -562,6 +562,30 @@ static int group_excusals(const struct spans *inc, const struct spans *rem,
 	return 0;
 }
 
+/* The exclusion spans of counted event ev's own resource for metric, clipped
+ * to [s, t) and merged (disjoint): appended to out, which must be empty. */
+static int own_exclusions(const struct ctx *c, const struct sr_event *ev, const char *metric,
+			  sr_time s, sr_time t, struct spans *out)
+{
+	struct spans raw = {0};
+	int rc = -1;
+
+	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
+		const struct sr_event *e = &c->x->events[c->x->ev_ix[k]];
+		sr_time a = e->start > s ? e->start : s, b = e->end < t ? e->end : t;
+		if (e->counts || strcmp(e->product, ev->product) != 0 ||
+		    strcmp(e->metric, metric) != 0 || a >= b ||
+		    (strcmp(e->resource, ev->resource) != 0 && strcmp(e->resource, "*") != 0))
+			continue;
+		if (push(&raw, a, b, 0, 0))
+			goto fail;
+	}
+	rc = merge(&raw, 0, out, NULL);
+fail:
+	free(raw.v);
+	return rc;
+}
+
 /* Count metrics of a group: each member's events against its own exclusions. */
 static int group_count(const struct ctx *c, const struct target *tg,
 		       struct sr_metric_result *mr)
@@ -585,7 +609,7 @@ static int group_count(const struct ctx *c, const struct target *tg,
 static int event_core(const struct ctx *c, const struct target *tg, const struct sr_catalog *k,
 		      struct sr_metric_result *mr)
 {
-	struct spans inc = {0}, excl = {0}, rem = {0}, excuse = {0};
+	struct spans inc = {0}, excl = {0}, rem = {0}, excuse = {0}, own = {0};
 	size_t *counts = NULL;
 	int rc = -1;
 
@@ -622,12 +646,24 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 		if (!ev->counts || !ev->has_failed || !event_applies(c, ev, tg, mr->metric->id) ||
 		    t <= s)
 			continue;
+		/* in a group, the event's own member's exclusions still excuse it where
+		 * another member was down */
+		if (tg->n > 1 && own_exclusions(c, ev, mr->metric->id, s, t, &own))
+			goto out;
 		for (size_t p = 0; p < mr->npieces; p++) {
 			sr_time a = mr->pieces[p].start > s ? mr->pieces[p].start : s;
 			sr_time b = mr->pieces[p].end < t ? mr->pieces[p].end : t;
-			if (mr->pieces[p].counted > 0 && a < b)
-				in_counted += b - a;
+			if (mr->pieces[p].counted <= 0 || a >= b)
+				continue;
+			in_counted += b - a;
+			for (size_t u = 0; u < own.n; u++) {
+				sr_time ua = own.v[u].start > a ? own.v[u].start : a;
+				sr_time ub = own.v[u].end < b ? own.v[u].end : b;
+				if (ua < ub)
+					in_counted -= ub - ua;
+			}
 		}
+		own.n = 0;
 		mr->failed_in_events += (int64_t)((__int128)ev->failed * in_counted / (t - s));
 	}
 	for (size_t i = 0; i < mr->nincidents; i++)
@@ -642,6 +678,7 @@ out:
 	free(excl.v);
 	free(rem.v);
 	free(excuse.v);
+	free(own.v);
 	free(counts);
 	return rc;
 }

@@ -175,6 +175,22 @@ static void test_group_incidents_from_events(void **st)
 	assert_int_equal(r->unavailable, 43);
 	assert_int_equal(r->excluded_seconds, 1 + 30 * 60);
 	month_free(&m);
+	/* failed requests: cap-1's 600 over 11:00-12:00 count only for its own
+	 * unexcused half hour (300), though cap-2 was down at 11:10-11:20 */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC,
+		   RESOURCES_HDR "c1,captcha,cap-1,,,,,800.00,\n"
+		   "c1,captcha,cap-2,,,,,800.00,\n",
+		   OUTAGES_HDR
+		   "e2,c1,captcha,cap-1,,2026-11-02T11:00:00,2026-11-02T12:00:00,provider,600,\n"
+		   "x2,c1,captcha,cap-1,,2026-11-02T11:00:00,2026-11-02T11:30:00,maintenance,,\n"
+		   "e3,c1,captcha,cap-2,,2026-11-02T11:10:00,2026-11-02T11:20:00,provider,50,\n",
+		   NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->unavailable, 40);
+	assert_int_equal(r->failed_in_events, 300 + 50);
+	assert_int_equal(r->units, 3500);
+	month_free(&m);
 	/* codesign account (30-minute merge gap; outages over 5 minutes add up):
 	 * 09:00-11:33 with 10:58-11:28 excused is one outage of 123 minutes,
 	 * band (120, 600], 25 % of the group's 200.00 */
