@@ -162,11 +162,17 @@ static void metric(FILE *f, const struct sr_exports *x, const struct sr_customer
 			(long long)mr->availability.num, (long long)mr->availability.den, b,
 			m->objective_txt);
 	} else {
-		fprintf(f, "      %s: %lld (longest outage %lld min, total %lld min, %lld "
-			"incidents); the commitment allows at most %s\n",
-			m->measure == SR_MEASURE_COUNT ? "incidents" : "outage minutes",
-			(long long)(mr->value.num / mr->value.den), (long long)mr->longest,
-			(long long)mr->unavailable, (long long)mr->count, m->max_txt);
+		if (m->measure == SR_MEASURE_COUNT)
+			fprintf(f, "      incidents: %lld; the commitment allows at most %s\n",
+				(long long)mr->count, m->max_txt);
+		else
+			fprintf(f, "      measured outage minutes: %lld (%s); longest outage %lld "
+				"min; all %zu outages %lld min; the commitment allows at most "
+				"%s\n", (long long)(mr->value.num / mr->value.den),
+				m->measure == SR_MEASURE_LONGEST ? "the longest outage" :
+				"total of the outages longer than the commitment",
+				(long long)mr->longest, mr->nincidents,
+				(long long)mr->unavailable, m->max_txt);
 	}
 	switch (mr->status) {
 	case SR_MET:

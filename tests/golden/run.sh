@@ -115,6 +115,10 @@ expect_exit "a directory with other files is refused" 2 "$BIN" run --period 2026
 expect_exit "explain" 0 "$BIN" explain --period 2026-10 --input examples/2026-10 \
 	--catalogs catalogs --customer "$first"
 contains "explain shows the total" "$T/stdout" "total: voucher"
+expect_exit "explain an outage-length metric" 0 "$BIN" explain --period 2026-10 \
+	--input examples/2026-10 --catalogs catalogs --customer initech-labs
+contains "explain: total of the long outages only" "$T/stdout" \
+	"measured outage minutes: 118 (total of the outages longer than the commitment); longest outage 70 min; all 3 outages 123 min"
 
 # 5b. PDF reports: one per customer, fonts embedded and subset, text that
 # extracts, valid structure, digests in the manifest, byte-identical reruns
