@@ -1306,6 +1306,19 @@ static int liability_cap(const struct sr_catalog *k, const struct sr_resource *r
 	return have;
 }
 
+/* Holds units to what money amount `most` buys at the row's unit price. */
+static void cap_units(struct sr_metric_result *mr, const struct sr_resource *r,
+		      const struct sr_account *acc, sr_money most)
+{
+	int64_t n = sr_units_floor(most, acc->digits, (struct sr_ratio){1, 1}, r->unit_price,
+				   SR_UNIT_PRICE_DECIMALS);
+
+	if (mr->units > n) {
+		mr->units = n;
+		mr->capped = 1;
+	}
+}
+
 static void compensate(const struct ctx *c, const struct target *tg, const struct sr_resource *r,
 		       const struct sr_account *acc, const struct sr_catalog *k,
 		       struct sr_metric_result *mr)
@@ -1355,14 +1368,10 @@ static void compensate(const struct ctx *c, const struct target *tg, const struc
 	case SR_COMP_SERVICE_UNITS:
 		mr->units = sr_units_floor(r->fee, acc->digits, b->percent, r->unit_price,
 					   SR_UNIT_PRICE_DECIMALS);
-		if (k->cap_month_fee) {
-			int64_t most = sr_units_floor(r->fee, acc->digits, (struct sr_ratio){1, 1},
-						      r->unit_price, SR_UNIT_PRICE_DECIMALS);
-			if (mr->units > most) {
-				mr->units = most;
-				mr->capped = 1;
-			}
-		}
+		if (k->cap_month_fee)
+			cap_units(mr, r, acc, r->fee);
+		if (liability_cap(k, r, &cap))
+			cap_units(mr, r, acc, cap);
 		break;
 	case SR_COMP_REQUEST_UNITS:
 		mr->units = sr_mul_floor(mr->failed_in_events, b->multiplier);
@@ -1374,6 +1383,9 @@ static void compensate(const struct ctx *c, const struct target *tg, const struc
 				mr->capped = 1;
 			}
 		}
+		/* a request has a value only through the row's unit price */
+		if (r->has_unit_price && liability_cap(k, r, &cap))
+			cap_units(mr, r, acc, cap);
 		break;
 	case SR_COMP_EXTRA_TIME:
 		mr->units = b->months > 0 ? b->months : b->days;

@@ -858,7 +858,7 @@ def compute(inp, catdir, period):
                     raise NotImplementedError("compensation %s" % m.comp_kind)
 
             # caps: month-fee (vouchers to the fee, service units to the fee's worth),
-            # then the liability caps the export supplies (vouchers only)
+            # then the liability caps the export supplies (units: what the cap buys)
             money = ("voucher", "voucher-excess-minutes")
             in_band = [r for r in rows if r.band_obj is not None]
             limits = {}
@@ -872,6 +872,12 @@ def compute(inp, catdir, period):
                 if kind in col and all(r2.get(col[kind]) for r2 in members):
                     v = sum(int(parse_decimal(r2[col[kind]]) * 10 ** digits) for r2 in members)
                     limits["money"] = min(limits.get("money", v), v)
+                    # units are held to what the cap buys at the unit price
+                    if members[0].get("unit_price"):
+                        u = Fraction(v, 10 ** digits) / parse_decimal(members[0]["unit_price"])
+                        u = u.numerator // u.denominator
+                        for uk in ("service-units", "request-units"):
+                            limits[uk] = min(limits.get(uk, u), u)
             if cat.combine == "max":
                 for r in in_band:
                     k = "money" if r.metric.comp_kind in money else r.metric.comp_kind

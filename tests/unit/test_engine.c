@@ -327,6 +327,25 @@ static void test_sms(void **st)
 	sms_case("100000", "10001", "[0,90)", 3000);          /* 30 % */
 }
 
+/* SMS's liability cap, the fees paid (seed 001 lines 44200-44202), also holds
+ * service units: 30 % of 450.00 is 3000 units, 90.00 paid buys 2000. */
+static void test_sms_fees_paid_cap(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+
+	(void)st;
+	month_load(&m, 2026, 10, ACCOUNTS_HDR ACC,
+		   "customer_id,product,resource_id,region,zone,service_start,service_end,"
+		   "monthly_fee,unit_price,fees_paid\nc1,sms,app-1,,,,,450.00,0.045,90.00\n",
+		   OUTAGES_HDR, USAGE_HDR "c1,sms,app-1,,,100000,10001\n");
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, sr_catalog_primary(m.c.r[0].cat)->id);
+	assert_int_equal(r->units, 2000);
+	assert_true(r->capped);
+	month_free(&m);
+}
+
 /* Captcha (seed 000): a failed minute is unavailable; failed requests in fault
  * events × 10 as request units when below 99.99 %. */
 static void test_captcha(void **st)
@@ -357,6 +376,46 @@ static void test_captcha(void **st)
 	r = metric_of(&m.c, 0, sr_catalog_primary(m.c.r[0].cat)->id);
 	assert_string_equal(sr_band_text(r), "met");
 	assert_int_equal(r->units, 0);
+	month_free(&m);
+}
+
+/* Captcha's liability cap, the annual fee (seed 000 lines 180-182), holds the
+ * request units to what the fee buys at the row's unit price; without a unit
+ * price a request has no value and the cap cannot bind. */
+static void test_captcha_annual_fee_cap(void **st)
+{
+	struct month m;
+	const struct sr_metric_result *r;
+	static const char *const hdr =
+		"customer_id,product,resource_id,region,zone,service_start,service_end,"
+		"monthly_fee,unit_price,annual_fee\n";
+	char res[512];
+	static const char *const outages = OUTAGES_HDR
+		"e1,c1,captcha,cap-1,,2026-11-02T10:00:00,2026-11-02T10:03:00,provider,7,\n"
+		"e2,c1,captcha,cap-1,,2026-11-02T12:00:00,2026-11-02T12:02:00,provider,3,\n";
+
+	(void)st;
+	/* 100 units owed; 0.50 a year at 0.01 a request buys 50 */
+	snprintf(res, sizeof res, "%sc1,captcha,cap-1,,,,,800.00,0.01,0.50\n", hdr);
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC, res, outages, NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->units, 50);
+	assert_true(r->capped);
+	month_free(&m);
+	/* 0.0075 a request: 0.50 buys 66 */
+	snprintf(res, sizeof res, "%sc1,captcha,cap-1,,,,,800.00,0.0075,0.50\n", hdr);
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC, res, outages, NULL);
+	month_compute(&m, 0);
+	assert_int_equal(metric_of(&m.c, 0, "availability")->units, 66);
+	month_free(&m);
+	/* no unit price: the full 100 */
+	snprintf(res, sizeof res, "%sc1,captcha,cap-1,,,,,800.00,,0.50\n", hdr);
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC, res, outages, NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->units, 100);
+	assert_false(r->capped);
 	month_free(&m);
 }
 
@@ -443,7 +502,9 @@ int main(void)
 		cmocka_unit_test(test_cvm_multi_az_higher_of),
 		cmocka_unit_test(test_multi_az_not_applicable),
 		cmocka_unit_test(test_sms),
+		cmocka_unit_test(test_sms_fees_paid_cap),
 		cmocka_unit_test(test_captcha),
+		cmocka_unit_test(test_captcha_annual_fee_cap),
 		cmocka_unit_test(test_chat),
 		cmocka_unit_test(test_im_gap),
 		cmocka_unit_test(test_claim_window),
