@@ -419,6 +419,36 @@ static void test_captcha_annual_fee_cap(void **st)
 	month_free(&m);
 }
 
+/* TI-ONE (seed 002 lines 35808-35814) sets no rounding: a started minute counts
+ * (customer's favour).  November: 43200 min, 99.9 % allows 43.2. */
+static void tione_case(const char *end, long minutes, const char *band, sr_money voucher)
+{
+	struct month m;
+	char outages[256];
+	const struct sr_metric_result *r;
+
+	snprintf(outages, sizeof outages, OUTAGES_HDR
+		 "e1,c1,tione,job-1,,2026-11-05T10:00:00,%s,provider,,\n", end);
+	month_load(&m, 2026, 11, ACCOUNTS_HDR ACC, RESOURCES_HDR "c1,tione,job-1,,,,,1000.00,\n",
+		   outages, NULL);
+	month_compute(&m, 0);
+	r = metric_of(&m.c, 0, "availability");
+	assert_int_equal(r->unavailable, minutes);
+	assert_string_equal(sr_band_text(r), band);
+	assert_int_equal(r->voucher, voucher);
+	month_free(&m);
+}
+
+static void test_tione_rounds_up(void **st)
+{
+	(void)st;
+	tione_case("2026-11-05T10:04:59", 0, "met", 0);         /* 5 minutes or less: ignored */
+	tione_case("2026-11-05T10:05:00", 5, "met", 0);
+	tione_case("2026-11-05T10:05:01", 6, "met", 0);
+	tione_case("2026-11-05T10:43:00", 43, "met", 0);        /* 99.9004 % */
+	tione_case("2026-11-05T10:43:01", 44, "[95,99.9)", 10000); /* 99.8981 % */
+}
+
 /* Chat (seed 003): 99 > Av >= 95 -> 10 %; 95 > Av >= 90 -> 20 %; 90 > Av -> 30 %. */
 static void chat_case(const char *end, const char *band, sr_money voucher)
 {
@@ -504,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_sms),
 		cmocka_unit_test(test_sms_fees_paid_cap),
 		cmocka_unit_test(test_captcha),
+		cmocka_unit_test(test_tione_rounds_up),
 		cmocka_unit_test(test_captcha_annual_fee_cap),
 		cmocka_unit_test(test_chat),
 		cmocka_unit_test(test_im_gap),
