@@ -48,6 +48,7 @@ unit: $(TESTS)
 
 golden: $(BUILD)/slareport
 	@BIN=$(BUILD)/slareport sh tests/golden/run.sh
+	@BIN=$(BUILD)/slareport sh tests/golden/kill-rerun.sh
 
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
