@@ -2,7 +2,7 @@
 # `make test` first install any missing Debian package (scripts/install-deps.sh).
 
 CC      ?= cc
-PKGS    := libxml-2.0 libcrypto harfbuzz-subset harfbuzz
+PKGS    := libxml-2.0 libcrypto harfbuzz-subset harfbuzz libdeflate
 DEPS_OK := $(shell pkg-config --exists $(PKGS) 2>/dev/null && test -f /usr/include/csv.h && echo yes)
 PKG_CFLAGS := $(if $(DEPS_OK),$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   := $(if $(DEPS_OK),$(shell pkg-config --libs $(PKGS)))

@@ -3,7 +3,7 @@
 # Every package the project uses is named here and nowhere else.
 set -eu
 PKGS="gcc make pkg-config libhpdf-dev libxml2-dev libxml2-utils libcsv-dev libcmocka-dev
-libharfbuzz-dev libssl-dev poppler-utils qpdf icc-profiles-free python3 procps"
+libharfbuzz-dev libdeflate-dev libssl-dev poppler-utils qpdf icc-profiles-free python3 procps"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,12 +1,12 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#include <iconv.h>
+#include <hpdf_pages.h>
+#include <libdeflate.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include "civil.h"
 #include "fileio.h"
 #include "pdf.h"
@@ -14,23 +14,39 @@
 /* A4 in points, margins, type sizes. */
 #define PAGE_W 595.276f
 #define PAGE_H 841.89f
-#define MARGIN 48.0f
-#define BOTTOM 56.0f         /* room for the footer */
+#define MARGIN 42.0f
+#define TOP 36.0f            /* from the top edge to the first line */
+#define BOTTOM 44.0f         /* room for the footer */
 #define BODY 9.0f
 #define SMALL 7.5f
-#define LEAD 1.35f           /* line height / type size */
+#define LEAD 1.25f           /* line height / type size */
+
+/* A page's content stream, written by hand: libharu's text operators go
+ * through a per-character glyph lookup and a UTF-8 CMap encoder that cost more
+ * than the rest of the report. */
+struct buf {
+	char *p;
+	size_t n, cap;
+	int oom;
+	float tf;                 /* type size of the last Tf (0: none yet) */
+	int bt;                   /* inside a text object (BT) */
+	float tx, ty;             /* its current line origin */
+};
 
 struct doc {
 	HPDF_Doc pdf;
-	HPDF_Font font;
+	struct libdeflate_compressor *z;
+	HPDF_Dict font;           /* the Type0 font of the report's subset */
 	HPDF_Page *pages;
+	struct buf *content;      /* per page */
 	size_t npages;
-	HPDF_Page page;
+	struct buf *b;            /* the current page's content */
 	float y;                  /* current baseline position from the bottom */
 	struct sr_err *e;
 	HPDF_STATUS first_error;  /* libharu errors are sticky: keep the first */
 	HPDF_STATUS first_detail;
-	struct sr_subset sub;     /* the report's characters and their widths */
+	int oom;
+	struct sr_subset sub;     /* the report's characters, glyphs and widths */
 	const struct sr_report *r;
 	const struct sr_rpt_product *table_of;  /* table being drawn (header repeat) */
 };
@@ -103,43 +119,189 @@ static size_t fit(struct doc *d, const char *s, float maxw, float size)
 	return i;
 }
 
+/* ---- content streams ---- */
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n > b->cap) {
+		size_t nc = b->cap ? b->cap : 4096;
+		char *np;
+		while (nc < b->n + n)
+			nc *= 2;
+		np = realloc(b->p, nc);
+		if (np == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = nc;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+static void puts_(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* A number with at most two decimals, then a space. */
+static void num(struct buf *b, float v)
+{
+	char t[32];
+	size_t o = sizeof t;
+	long c = (long)(v * 100.0f + (v < 0 ? -0.5f : 0.5f));
+	int neg = c < 0, frac;
+
+	if (neg)
+		c = -c;
+	frac = (int)(c % 100);
+	c /= 100;
+	t[--o] = ' ';
+	if (frac != 0) {
+		if (frac % 10 != 0)
+			t[--o] = (char)('0' + frac % 10);
+		t[--o] = (char)('0' + frac / 10);
+		t[--o] = '.';
+	}
+	do {
+		t[--o] = (char)('0' + c % 10);
+		c /= 10;
+	} while (c > 0);
+	if (neg && (frac != 0 || t[o] != '0' || t[o + 1] != ' '))
+		t[--o] = '-';
+	put(b, t + o, sizeof t - o);
+}
+
+static float round2(float v)
+{
+	return (float)(long)(v * 100.0f + (v < 0 ? -0.5f : 0.5f)) / 100.0f;
+}
+
+/* Ends the text object in progress: paths are drawn outside BT/ET. */
+static void gfx(struct buf *b)
+{
+	if (b->bt) {
+		puts_(b, "ET\n");
+		b->bt = 0;
+	}
+}
+
+/* A graphics operator sequence. */
+static void gop(struct buf *b, const char *s)
+{
+	gfx(b);
+	puts_(b, s);
+}
+
+static void op_rect(struct buf *b, float x, float y, float w, float h)
+{
+	gfx(b);
+	num(b, x);
+	num(b, y);
+	num(b, w);
+	num(b, h);
+	puts_(b, "re\n");
+}
+
+static void op_rgb(struct buf *b, float r, float g, float bl, int stroke)
+{
+	gfx(b);
+	num(b, r);
+	num(b, g);
+	num(b, bl);
+	puts_(b, stroke ? "RG\n" : "rg\n");
+}
+
+static void op_line(struct buf *b, float x0, float y0, float x1, float y1)
+{
+	gfx(b);
+	num(b, x0);
+	num(b, y0);
+	puts_(b, "m ");
+	num(b, x1);
+	num(b, y1);
+	puts_(b, "l S\n");
+}
+
 /* ---- pages ---- */
 
 static void new_page(struct doc *d)
 {
 	HPDF_Page *nv = realloc(d->pages, (d->npages + 1) * sizeof *nv);
+	struct buf *nb;
 
-	if (nv == NULL)
+	if (nv == NULL) {
+		d->oom = 1;
 		return;
+	}
 	d->pages = nv;
-	d->page = HPDF_AddPage(d->pdf);
-	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-	d->pages[d->npages++] = d->page;
-	d->y = PAGE_H - MARGIN;
+	nb = realloc(d->content, (d->npages + 1) * sizeof *nb);
+	if (nb == NULL) {
+		d->oom = 1;
+		return;
+	}
+	d->content = nb;
+	memset(&d->content[d->npages], 0, sizeof *d->content);
+	d->pages[d->npages] = HPDF_AddPage(d->pdf);
+	HPDF_Page_SetSize(d->pages[d->npages], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	d->b = &d->content[d->npages++];
+	d->y = PAGE_H - TOP;
 }
 
-/* Draws s[0..len) in the report font: each character as its private-use
- * codepoint (see fontsub.h). */
+/* Draws s[0..len) in the report font: each character as the 2-byte glyph id of
+ * the subset (Identity-H), in a literal string. */
 static void draw_text(struct doc *d, float x, float y, float size, const char *s, size_t len)
 {
-	char buf[3 * 2048 + 1];
+	char buf[4 * 2048 + 8];
 	size_t o = 0;
+	struct buf *b = d->b;
 
-	for (size_t i = 0; i < len && o + 3 < sizeof buf;) {
-		uint32_t cp, pua;
+	if (size != b->tf) {
+		puts_(b, "/F1 ");
+		num(b, size);
+		puts_(b, "Tf\n");
+		b->tf = size;
+	}
+	/* consecutive texts share a text object, each placed relative to the
+	 * last */
+	if (!b->bt) {
+		puts_(b, "BT ");
+		b->bt = 1;
+		b->tx = b->ty = 0;
+	}
+	x = round2(x);
+	y = round2(y);
+	num(b, x - b->tx);
+	num(b, y - b->ty);
+	b->tx = x;
+	b->ty = y;
+	puts_(b, "Td (");
+	for (size_t i = 0; i < len && o + 8 < sizeof buf;) {
+		uint32_t cp;
 		long k;
 		i += sr_utf8_next(s + i, &cp);
 		k = sr_subset_index(&d->sub, cp);
-		pua = SR_PUA_BASE + (uint32_t)(k >= 0 ? k : 0);
-		buf[o++] = (char)(0xe0 | (pua >> 12));
-		buf[o++] = (char)(0x80 | ((pua >> 6) & 0x3f));
-		buf[o++] = (char)(0x80 | (pua & 0x3f));
+		unsigned g = k >= 0 ? d->sub.gid[k] : 0;
+		unsigned char c[2] = {(unsigned char)(g >> 8), (unsigned char)g};
+		for (int j = 0; j < 2; j++) {
+			/* a literal string: escape the delimiters and the line ends */
+			if (c[j] == '(' || c[j] == ')' || c[j] == '\\') {
+				buf[o++] = '\\';
+				buf[o++] = (char)c[j];
+			} else if (c[j] == '\r') {
+				buf[o++] = '\\';
+				buf[o++] = 'r';
+			} else if (c[j] == '\n') {
+				buf[o++] = '\\';
+				buf[o++] = 'n';
+			} else {
+				buf[o++] = (char)c[j];
+			}
+		}
 	}
-	buf[o] = '\0';
-	HPDF_Page_BeginText(d->page);
-	HPDF_Page_SetFontAndSize(d->page, d->font, size);
-	HPDF_Page_TextOut(d->page, x, y, buf);
-	HPDF_Page_EndText(d->page);
+	put(b, buf, o);
+	puts_(b, ") Tj\n");
 }
 
 static void table_header(struct doc *d);
@@ -189,7 +351,7 @@ static int line_count(struct doc *d, float w, float size, const char *s)
 static const float col_w[8] = {0.17f, 0.15f, 0.09f, 0.09f, 0.11f, 0.13f, 0.12f, 0.14f};
 static const int col_right[8] = {0, 0, 1, 1, 1, 0, 1, 1};
 #define TABLE_W (PAGE_W - 2 * MARGIN)
-#define CELL_PAD 3.0f
+#define CELL_PAD 2.0f
 
 static void cells(struct doc *d, const char *const v[8], float size, int header, int emph)
 {
@@ -204,12 +366,12 @@ static void cells(struct doc *d, const char *const v[8], float size, int header,
 	h = lines * lh + 2 * CELL_PAD;
 	need(d, h);
 	if (header || emph) {
-		HPDF_Page_SetRGBFill(d->page, header ? 0.88f : 1.0f, header ? 0.90f : 0.94f,
-				     header ? 0.93f : 0.90f);
-		HPDF_Page_Rectangle(d->page, MARGIN, d->y - h, TABLE_W, h);
-		HPDF_Page_Fill(d->page);
-		HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
+		op_rgb(d->b, header ? 0.88f : 1.0f, header ? 0.90f : 0.94f, header ? 0.93f : 0.90f, 0);
+		op_rect(d->b, MARGIN, d->y - h, TABLE_W, h);
+		gop(d->b, "f 0 g\n");
 	}
+	gop(d->b, "0.3 w 0.7 G\n");
+	op_line(d->b, MARGIN, d->y - h, MARGIN + TABLE_W, d->y - h);
 	for (int i = 0; i < 8; i++) {
 		float cw = col_w[i] * TABLE_W - 2 * CELL_PAD, yy = d->y - CELL_PAD;
 		const char *s = v[i];
@@ -225,11 +387,6 @@ static void cells(struct doc *d, const char *const v[8], float size, int header,
 		}
 		x += col_w[i] * TABLE_W;
 	}
-	HPDF_Page_SetLineWidth(d->page, 0.3f);
-	HPDF_Page_SetGrayStroke(d->page, 0.7f);
-	HPDF_Page_MoveTo(d->page, MARGIN, d->y - h);
-	HPDF_Page_LineTo(d->page, MARGIN + TABLE_W, d->y - h);
-	HPDF_Page_Stroke(d->page);
 	d->y -= h;
 }
 
@@ -276,33 +433,28 @@ static void chart(struct doc *d, const struct sr_rpt_product *p)
 	paragraph(d, MARGIN, TABLE_W, SMALL, p->chart_title);
 	y0 = d->y - h - 4;
 	bw = w / (float)p->ndays;
-	HPDF_Page_SetGrayStroke(d->page, 0.6f);
-	HPDF_Page_SetLineWidth(d->page, 0.4f);
-	HPDF_Page_Rectangle(d->page, x0, y0, w, h);
-	HPDF_Page_Stroke(d->page);
-	HPDF_Page_SetRGBFill(d->page, 0.80f, 0.25f, 0.20f);
+	gop(d->b, "0.6 G 0.4 w\n");
+	op_rect(d->b, x0, y0, w, h);
+	gop(d->b, "S\n");
+	op_rgb(d->b, 0.80f, 0.25f, 0.20f, 0);
 	{
 		int bars = 0;
 		for (int i = 0; i < p->ndays; i++)
 			if (p->per_day[i] > 0) {
 				float bh = (float)p->per_day[i] / (float)top * (h - 6);
-				HPDF_Page_Rectangle(d->page, x0 + i * bw + 1, y0, bw - 2, bh);
+				op_rect(d->b, x0 + i * bw + 1, y0, bw - 2, bh);
 				bars++;
 			}
-		if (bars > 0)  /* a fill with no path is an error in libharu */
-			HPDF_Page_Fill(d->page);
+		if (bars > 0)
+			gop(d->b, "f\n");
 	}
-	HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
+	gop(d->b, "0 g\n");
 	if (p->allowance > 0) {
 		float ay = y0 + (float)p->allowance / (float)top * (h - 6);
-		HPDF_UINT16 dash[] = {3, 2};
-		HPDF_Page_SetDash(d->page, dash, 2, 0);
-		HPDF_Page_SetRGBStroke(d->page, 0.1f, 0.3f, 0.7f);
-		HPDF_Page_MoveTo(d->page, x0, ay);
-		HPDF_Page_LineTo(d->page, x0 + w, ay);
-		HPDF_Page_Stroke(d->page);
-		HPDF_Page_SetDash(d->page, NULL, 0, 0);
-		HPDF_Page_SetGrayStroke(d->page, 0);
+		gop(d->b, "[3 2] 0 d\n");
+		op_rgb(d->b, 0.1f, 0.3f, 0.7f, 1);
+		op_line(d->b, x0, ay, x0 + w, ay);
+		gop(d->b, "[] 0 d 0 G\n");
 	}
 	for (int i = 0; i < p->ndays; i += (i == 0 ? 4 : 5)) {
 		snprintf(lab, sizeof lab, "%d", i + 1);
@@ -315,50 +467,220 @@ static void chart(struct doc *d, const struct sr_rpt_product *p)
 
 /* ---- document ---- */
 
-/* libharu's /ToUnicode is malformed and would map our private-use codes; the
- * font gets a correct map from the subset instead (text stays searchable). */
-static int replace_tounicode(struct doc *d)
+/* ---- the font: Type0 / CIDFontType2 over the subset, glyph ids as CIDs ---- */
+
+static HPDF_Dict indirect_dict(struct doc *d)
 {
-	HPDF_Dict font = (HPDF_Dict)d->font;
-	HPDF_Dict stream;
-	size_t len;
-	char *cmap = sr_pua_tounicode(&d->sub, &len);
+	HPDF_Dict o = HPDF_Dict_New(d->pdf->mmgr);
+
+	if (o != NULL && HPDF_Xref_Add(d->pdf->xref, o) != HPDF_OK)
+		return NULL;
+	return o;
+}
+
+static HPDF_STATUS flate_filter(HPDF_Dict o, HPDF_Stream out)
+{
+	(void)o;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Fills stream o with data, compressed here: libdeflate is several times
+ * faster than the zlib libharu would use, and its output is smaller. */
+static int put_flate(struct doc *d, HPDF_Dict o, const void *data, size_t len)
+{
+	size_t cap = libdeflate_zlib_compress_bound(d->z, len), n;
+	unsigned char *z = malloc(cap);
 	int rc = -1;
 
-	if (cmap == NULL || font == NULL)
-		goto out;
-	stream = HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
-	if (stream == NULL)
-		goto out;
-	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	if (HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len) != HPDF_OK)
-		goto out;
-	HPDF_Dict_RemoveElement(font, "ToUnicode");
-	if (HPDF_Dict_Add(font, "ToUnicode", stream) != HPDF_OK)
-		goto out;
-	rc = 0;
-out:
-	free(cmap);
+	if (z == NULL)
+		return -1;
+	n = libdeflate_zlib_compress(d->z, data, len, z, cap);
+	if (n > 0 && HPDF_Stream_Write(o->stream, z, (HPDF_UINT)n) == HPDF_OK) {
+		o->filter = HPDF_STREAM_FILTER_NONE;
+		o->write_fn = flate_filter;
+		rc = 0;
+	}
+	free(z);
 	return rc;
 }
 
-/* libharu writes outline titles and document info through a CMap encoder; GBK
- * strings are stored as UTF-16BE, which every reader shows. */
-static const char *gbk(const char *utf8, char *buf, size_t n)
+static HPDF_Dict stream_of(struct doc *d, const void *data, size_t len)
 {
-	iconv_t cd = iconv_open("GBK//TRANSLIT", "UTF-8");
-	char *in = (char *)utf8, *out = buf;
-	size_t il = strlen(utf8), ol = n - 1;
+	HPDF_Dict o = HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
 
-	if (cd == (iconv_t)-1) {
-		snprintf(buf, n, "%s", utf8);
-		return buf;
+	if (o == NULL || put_flate(d, o, data, len))
+		return NULL;
+	return o;
+}
+
+static HPDF_Array int_array(struct doc *d, const int *v, size_t n)
+{
+	HPDF_Array a = HPDF_Array_New(d->pdf->mmgr);
+
+	for (size_t i = 0; a != NULL && i < n; i++)
+		if (HPDF_Array_AddNumber(a, v[i]) != HPDF_OK)
+			return NULL;
+	return a;
+}
+
+static int by_gid(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+
+	return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* /W: the widths that differ from /DW, in runs of consecutive glyph ids. */
+static HPDF_Array widths(struct doc *d, int dw)
+{
+	HPDF_Array w = HPDF_Array_New(d->pdf->mmgr), run = NULL;
+	int (*g)[2] = malloc((d->sub.n ? d->sub.n : 1) * sizeof *g), last = -2;
+	size_t n = 0;
+
+	if (w == NULL || g == NULL) {
+		free(g);
+		return NULL;
 	}
-	if (iconv(cd, &in, &il, &out, &ol) == (size_t)-1)
-		ol = 0;
-	*out = '\0';
-	iconv_close(cd);
-	return buf;
+	for (size_t i = 0; i < d->sub.n; i++)
+		if (d->sub.adv[i] != dw) {
+			g[n][0] = d->sub.gid[i];
+			g[n++][1] = d->sub.adv[i];
+		}
+	qsort(g, n, sizeof *g, by_gid);
+	for (size_t i = 0; i < n; i++) {
+		if (g[i][0] == last)
+			continue;  /* two characters, one glyph */
+		if (run == NULL || g[i][0] != last + 1) {
+			run = HPDF_Array_New(d->pdf->mmgr);
+			if (run == NULL || HPDF_Array_AddNumber(w, g[i][0]) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK) {
+				w = NULL;
+				break;
+			}
+		}
+		HPDF_Array_AddNumber(run, g[i][1]);
+		last = g[i][0];
+	}
+	free(g);
+	return w;
+}
+
+/* A subset's name tag: six capitals from the characters it holds, so the same
+ * report gives the same bytes. */
+static void subset_tag(const struct sr_subset *s, char tag[7])
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < s->n; i++) {
+		h ^= s->cps[i];
+		h *= 16777619u;
+	}
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
+static int make_font(struct doc *d, const struct sr_font_metrics *m)
+{
+	HPDF_MMgr mm = d->pdf->mmgr;
+	HPDF_Dict t0 = indirect_dict(d), cid = indirect_dict(d), desc = indirect_dict(d);
+	HPDF_Dict sys = HPDF_Dict_New(mm), file, tou;
+	HPDF_Array desc_fonts = HPDF_Array_New(mm), w;
+	char base[96], tag[7], *cmap;
+	size_t cmap_len;
+	int ret = 0;
+
+	if (t0 == NULL || cid == NULL || desc == NULL || sys == NULL || desc_fonts == NULL)
+		return -1;
+	subset_tag(&d->sub, tag);
+	snprintf(base, sizeof base, "%s+%s", tag, m->name);
+	file = stream_of(d, d->sub.data, d->sub.len);
+	cmap = sr_subset_tounicode(&d->sub, &cmap_len);
+	tou = cmap != NULL ? stream_of(d, cmap, cmap_len) : NULL;
+	free(cmap);
+	w = widths(d, 1000);
+	if (file == NULL || tou == NULL || w == NULL)
+		return -1;
+	ret |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)d->sub.len);
+
+	ret |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	ret |= HPDF_Dict_AddName(desc, "FontName", base);
+	ret |= HPDF_Dict_AddNumber(desc, "Flags", 4);  /* symbolic */
+	ret |= HPDF_Dict_Add(desc, "FontBBox", int_array(d, m->bbox, 4));
+	ret |= HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
+	ret |= HPDF_Dict_AddNumber(desc, "Ascent", m->ascent);
+	ret |= HPDF_Dict_AddNumber(desc, "Descent", m->descent);
+	ret |= HPDF_Dict_AddNumber(desc, "CapHeight", m->ascent);
+	ret |= HPDF_Dict_AddNumber(desc, "StemV", 80);
+	ret |= HPDF_Dict_Add(desc, "FontFile2", file);
+
+	ret |= HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	ret |= HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	ret |= HPDF_Dict_AddNumber(sys, "Supplement", 0);
+	ret |= HPDF_Dict_AddName(cid, "Type", "Font");
+	ret |= HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	ret |= HPDF_Dict_AddName(cid, "BaseFont", base);
+	ret |= HPDF_Dict_Add(cid, "CIDSystemInfo", sys);
+	ret |= HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	ret |= HPDF_Dict_AddNumber(cid, "DW", 1000);
+	ret |= HPDF_Dict_Add(cid, "W", w);
+	ret |= HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+	ret |= HPDF_Array_Add(desc_fonts, cid);
+	ret |= HPDF_Dict_AddName(t0, "Type", "Font");
+	ret |= HPDF_Dict_AddName(t0, "Subtype", "Type0");
+	ret |= HPDF_Dict_AddName(t0, "BaseFont", base);
+	ret |= HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+	ret |= HPDF_Dict_Add(t0, "DescendantFonts", desc_fonts);
+	ret |= HPDF_Dict_Add(t0, "ToUnicode", tou);
+	d->font = t0;
+	return ret == HPDF_OK ? 0 : -1;
+}
+
+/* Moves each page's content into its libharu stream and names the font. */
+static int finish_pages(struct doc *d)
+{
+	for (size_t i = 0; i < d->npages; i++) {
+		HPDF_PageAttr a = (HPDF_PageAttr)d->pages[i]->attr;
+		gfx(&d->content[i]);
+		HPDF_Dict res = HPDF_Page_GetInheritableItem(d->pages[i], "Resources",
+							     HPDF_OCLASS_DICT);
+		HPDF_Dict fonts = HPDF_Dict_New(d->pdf->mmgr);
+		if (d->content[i].oom || res == NULL || fonts == NULL ||
+		    HPDF_Dict_Add(fonts, "F1", d->font) != HPDF_OK ||
+		    HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK ||
+		    put_flate(d, a->contents, d->content[i].p, d->content[i].n))
+			return -1;
+	}
+	return 0;
+}
+
+/* Document info and outline titles: UTF-16BE with a byte order mark, as a
+ * hex string (every reader shows it). */
+static HPDF_Binary text_string(struct doc *d, const char *utf8)
+{
+	unsigned char buf[2 + 4 * 1024];
+	size_t o = 0;
+
+	buf[o++] = 0xfe;
+	buf[o++] = 0xff;
+	while (*utf8 && o + 4 <= sizeof buf) {
+		uint32_t cp;
+		utf8 += sr_utf8_next(utf8, &cp);
+		if (cp >= 0x10000) {
+			uint32_t v = cp - 0x10000, hi = 0xd800 + (v >> 10), lo = 0xdc00 + (v & 0x3ff);
+			buf[o++] = (unsigned char)(hi >> 8);
+			buf[o++] = (unsigned char)hi;
+			buf[o++] = (unsigned char)(lo >> 8);
+			buf[o++] = (unsigned char)lo;
+		} else {
+			buf[o++] = (unsigned char)(cp >> 8);
+			buf[o++] = (unsigned char)cp;
+		}
+	}
+	return HPDF_Binary_New(d->pdf->mmgr, buf, (HPDF_UINT)o);
 }
 
 static void info_date(struct doc *d, HPDF_InfoType what, int64_t t)
@@ -381,7 +703,7 @@ static void info_date(struct doc *d, HPDF_InfoType what, int64_t t)
 
 static void collect(const struct sr_report *r, struct sr_cpset *cs)
 {
-	const char *fixed = "0123456789 .,:;()[]%-/{}";
+	const char *fixed = "0123456789";  /* page numbers, chart labels */
 
 	sr_cpset_add_utf8(cs, fixed);
 	sr_cpset_add_utf8(cs, r->title);
@@ -396,7 +718,21 @@ static void collect(const struct sr_report *r, struct sr_cpset *cs)
 		sr_cpset_add_utf8(cs, r->col[i]);
 	sr_cpset_add_utf8(cs, r->incidents_heading);
 	sr_cpset_add_utf8(cs, r->notes_heading);
-	sr_cpset_add_utf8(cs, r->footer);
+	{
+		/* the footer as drawn: its page slots become digits */
+		char f[sizeof r->footer];
+		size_t o = 0;
+		for (const char *c = r->footer; *c && o + 1 < sizeof f;) {
+			if (strncmp(c, "{page}", 6) == 0)
+				c += 6;
+			else if (strncmp(c, "{pages}", 7) == 0)
+				c += 7;
+			else
+				f[o++] = *c++;
+		}
+		f[o] = '\0';
+		sr_cpset_add_utf8(cs, f);
+	}
 	for (size_t i = 0; i < r->nproducts; i++) {
 		const struct sr_rpt_product *p = &r->products[i];
 		sr_cpset_add_utf8(cs, p->heading);
@@ -441,11 +777,10 @@ static void summary_box(struct doc *d, const struct sr_report *r)
 	h += BODY * 2.2f + 10;
 	need(d, h + 10);
 	top = d->y - 6;
-	HPDF_Page_SetRGBFill(d->page, r->all_met ? 0.92f : 0.99f, r->all_met ? 0.97f : 0.95f,
-			     r->all_met ? 0.92f : 0.90f);
-	HPDF_Page_Rectangle(d->page, MARGIN, top - h, TABLE_W, h);
-	HPDF_Page_Fill(d->page);
-	HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
+	op_rgb(d->b, r->all_met ? 0.92f : 0.99f, r->all_met ? 0.97f : 0.95f,
+	       r->all_met ? 0.92f : 0.90f, 0);
+	op_rect(d->b, MARGIN, top - h, TABLE_W, h);
+	gop(d->b, "f 0 g\n");
 	d->y = top - 4;
 	paragraph(d, MARGIN + 8, TABLE_W - 16, BODY * 1.2f, r->summary_heading);
 	d->y -= 2;
@@ -478,7 +813,7 @@ static void footers(struct doc *d, const struct sr_report *r)
 			}
 		}
 		text[o] = '\0';
-		d->page = d->pages[i];
+		d->b = &d->content[i];
 		d->y = BOTTOM - 14;
 		{
 			size_t n = fit(d, text, TABLE_W, 6.5f);
@@ -516,7 +851,6 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 {
 	struct doc d;
 	struct sr_cpset cs = {0};
-	const char *fname;
 	int rc = -1;
 
 	memset(&d, 0, sizeof d);
@@ -533,37 +867,36 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 				   (unsigned)cs.v[i]);
 			goto out;
 		}
-	if (sr_font_subset_pua(env->font, &cs, env->tmpdir, &d.sub, e))
+	if (sr_font_subset(env->font, &cs, &d.sub, e))
 		goto out;
 	d.pdf = HPDF_New(on_error, &d);
 	if (d.pdf == NULL) {
 		sr_err_set(e, "no-memory", "cannot start a PDF");
 		goto out;
 	}
-	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(d.pdf);
-	fname = HPDF_LoadTTFontFromFile(d.pdf, d.sub.path, HPDF_TRUE);
-	unlink(d.sub.path);
-	if (fname == NULL) {
-		sr_err_set(e, "font", "libharu could not load the font subset");
+	/* every stream is compressed here (put_flate), none by libharu */
+	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_NONE);
+	d.z = libdeflate_alloc_compressor(6);
+	if (d.z == NULL) {
+		sr_err_set(e, "no-memory", "cannot start a PDF");
 		goto out;
 	}
-	d.font = HPDF_GetFont(d.pdf, fname, "UTF-8");
-	if (replace_tounicode(&d)) {
-		sr_err_set(e, "pdf", "cannot write the font's ToUnicode map");
+	if (make_font(&d, sr_font_get_metrics(env->font))) {
+		sr_err_set(e, "pdf", "cannot write the report's font");
 		goto out;
 	}
-	HPDF_UseCNSEncodings(d.pdf);
-	HPDF_SetCurrentEncoder(d.pdf, "GBK-EUC-H");
 	{
-		char b[1024], t[1200];
+		char t[1200];
 		snprintf(t, sizeof t, "%s %s", r->doc_title, r->report_id);
 		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_CREATOR, "slareport");
 		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_PRODUCER, "slareport (libharu)");
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_AUTHOR, gbk(r->provider, b, sizeof b));
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_TITLE, gbk(t, b, sizeof b));
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_SUBJECT, gbk(r->doc_subject, b, sizeof b));
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_KEYWORDS, gbk(r->doc_keywords, b, sizeof b));
+		if (d.pdf->info != NULL) {
+			const char *k[4] = {"Author", "Title", "Subject", "Keywords"};
+			const char *v[4] = {r->provider, t, r->doc_subject, r->doc_keywords};
+			for (int i = 0; i < 4; i++)
+				if (v[i][0] != '\0')
+					HPDF_Dict_Add(d.pdf->info, k[i], text_string(&d, v[i]));
+		}
 	}
 	info_date(&d, HPDF_INFO_CREATION_DATE, env->timestamp);
 	info_date(&d, HPDF_INFO_MOD_DATE, env->timestamp);
@@ -580,13 +913,10 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		const struct sr_rpt_product *p = &r->products[i];
 		HPDF_Outline o;
 		heading(&d, 12, p->heading);
-		{
-			char b[1024];
-			o = HPDF_CreateOutline(d.pdf, NULL, gbk(p->heading, b, sizeof b),
-					       HPDF_GetEncoder(d.pdf, "GBK-EUC-H"));
-		}
+		o = HPDF_CreateOutline(d.pdf, NULL, "", NULL);
 		if (o != NULL) {
-			HPDF_Destination dst = HPDF_Page_CreateDestination(d.page);
+			HPDF_Destination dst = HPDF_Page_CreateDestination(d.pages[d.npages - 1]);
+			HPDF_Dict_Add(o, "Title", text_string(&d, p->heading));
 			HPDF_Destination_SetXYZ(dst, 0, d.y + 30, 1);
 			HPDF_Outline_SetDestination(o, dst);
 		}
@@ -616,6 +946,10 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		}
 	}
 	footers(&d, r);
+	if (d.oom || finish_pages(&d)) {
+		sr_err_set(e, "no-memory", "out of memory");
+		goto out;
+	}
 	if (d.first_error == 0 && HPDF_SaveToStream(d.pdf) == HPDF_OK) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(d.pdf);
 		*out = malloc(size ? size : 1);
@@ -642,6 +976,10 @@ out:
 	if (d.pdf != NULL)
 		HPDF_Free(d.pdf);
 	free(d.pages);
+	for (size_t i = 0; i < d.npages; i++)
+		free(d.content[i].p);
+	free(d.content);
+	libdeflate_free_compressor(d.z);
 	sr_subset_free(&d.sub);
 	sr_cpset_free(&cs);
 	return rc;

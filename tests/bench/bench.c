@@ -96,8 +96,16 @@ static int worker(const struct sr_font *font, int first, int n, size_t *sizes, i
 			return 1;
 		}
 		sizes[k] = len;
-		if (k == 0 && pages_out)
+		if (k == 0 && pages_out) {
+			/* BENCH_OUT=file keeps the first report to look at */
+			const char *keep = getenv("BENCH_OUT");
+			FILE *f = keep ? fopen(keep, "wb") : NULL;
 			*pages_out = pages;
+			if (f != NULL && (fwrite(pdf, 1, len, f) != len || fclose(f) != 0))
+				fprintf(stderr, "bench: cannot write %s\n", keep);
+			else if (f == NULL && keep != NULL)
+				fprintf(stderr, "bench: cannot write %s\n", keep);
+		}
 		free(pdf);
 		free(p.rows);
 		free(p.incidents);
