@@ -10,7 +10,7 @@
 #define SR_RPT_TEXT 512
 
 struct sr_rpt_row {
-	char resource[SR_RES_MAX + 16], metric[64], service[32], unavailable[32];
+	char resource[SR_RES_MAX + 16], metric[256], service[32], unavailable[32];
 	char availability[32], band[80], fee[48], compensation[64];
 	int below;                     /* missed an objective: shown emphasised */
 	int applied;                   /* this row's compensation is paid */

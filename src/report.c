@@ -66,6 +66,21 @@ static void comp_text(const struct sr_tpl *t, const struct sr_account *acc,
 	}
 }
 
+/* Copies src into dst[n], cutting a too long text before a whole character
+ * (never inside a UTF-8 sequence). */
+static void copy_utf8(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src);
+
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
 static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 		   const struct sr_resource_result *rr, const struct sr_metric_result *mr,
 		   struct sr_rpt_row *row)
@@ -74,8 +89,8 @@ static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 
 	memset(row, 0, sizeof *row);
 	snprintf(row->resource, sizeof row->resource, "%s", rr->res->id);
-	snprintf(row->metric, sizeof row->metric, "%s",
-		 loc(t, mr->metric->title_zh, mr->metric->title_en));
+	copy_utf8(row->metric, sizeof row->metric,
+		  loc(t, mr->metric->title_zh, mr->metric->title_en));
 	if (mr->status != SR_NOT_APPLICABLE)
 		sr_loc_int(mr->service_minutes, row->service, sizeof row->service);
 	sr_fmt_unavailable(mr, b, sizeof b);
@@ -95,6 +110,18 @@ static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 	}
 	row->below = mr->status == SR_BAND || mr->status == SR_GAP;
 	row->applied = mr->applied;
+}
+
+/* A duration in the report's language: "1 h 02 min 03 s" / "1 小时 02 分 03 秒". */
+static void duration_text(const struct sr_tpl *t, int64_t secs, char *buf, size_t n)
+{
+	char h[24], m[8], s[8];
+
+	snprintf(h, sizeof h, "%lld", (long long)(secs / 3600));
+	snprintf(m, sizeof m, secs >= 3600 ? "%02lld" : "%lld", (long long)(secs % 3600 / 60));
+	snprintf(s, sizeof s, secs >= 60 ? "%02lld" : "%lld", (long long)(secs % 60));
+	sr_tpl_fmt(t, buf, n, secs >= 3600 ? "duration.hms" : secs >= 60 ? "duration.ms" :
+		   "duration.s", "h", h, "m", m, "s", s, NULL);
 }
 
 static const char *cause_text(const struct sr_catalog *k, const char *code)
@@ -126,7 +153,7 @@ static void add_incidents(const struct sr_tpl *t, const struct sr_exports *x,
 			   NULL);
 		sr_format_local(in->start, off, s, sizeof s);
 		sr_format_local(in->end, off, e, sizeof e);
-		sr_format_duration(in->end - in->start, d, sizeof d);
+		duration_text(t, in->end - in->start, d, sizeof d);
 		snprintf(cnt, sizeof cnt, "%lld", (long long)in->counted);
 		open[0] = '\0';
 		if (in->open_end)
@@ -137,7 +164,7 @@ static void add_incidents(const struct sr_tpl *t, const struct sr_exports *x,
 			const struct sr_excl_span *sp = &mr->excl[k];
 			sr_format_local(sp->start, off, s, sizeof s);
 			sr_format_local(sp->end, off, e, sizeof e);
-			sr_format_duration(sp->end - sp->start, d, sizeof d);
+			duration_text(t, sp->end - sp->start, d, sizeof d);
 			sr_tpl_fmt(t, ri->excluded[ri->nexcluded], sizeof ri->excluded[0],
 				   "incidents.excluded", "start", s, "end", e, "duration", d,
 				   "cause", cause_text(rr->cat, sp->cause), NULL);

@@ -99,7 +99,7 @@ static void test_breach_report(void **st)
 	assert_int_equal(r.products[0].per_day[2], 25);
 	assert_int_equal(r.products[0].nincidents, 1);
 	assert_string_equal(r.products[0].incidents[0].line,
-			    "2026-11-03 10:00:00 至 2026-11-03 10:30:00：持续 30 min 00 s，计 25 分钟");
+			    "2026-11-03 10:00:00 至 2026-11-03 10:30:00：持续 30 分 00 秒，计 25 分钟");
 	assert_int_equal(r.products[0].incidents[0].nexcluded, 1);
 	assert_non_null(strstr(r.products[0].incidents[0].excluded[0], "免责时段 2026-11-03 10:10:00"));
 	assert_true(r.products[0].nnotes > 0);
@@ -112,6 +112,21 @@ static void test_breach_report(void **st)
 	assert_string_equal(r.summary[3], "Claim window: from 8 Dec 2026 to 29 Jan 2027 (inclusive)");
 	assert_string_equal(r.products[0].heading, "Cloud Virtual Machine Service Level Agreement");
 	assert_string_equal(r.products[0].rows[0].availability, "99.9421 %");
+	assert_string_equal(r.products[0].incidents[0].line,
+			    "2026-11-03 10:00:00 to 2026-11-03 10:30:00: 30 min 00 s, counted 25 min");
+	sr_report_free(&r);
+	month_free(&m);
+	/* a metric title longer than 63 bytes arrives whole (it was once cut inside
+	 * the last character) */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,华夏物流,ops@hx.test,zh-CN,CNY\n",
+		   RESOURCES_HDR "c1,captcha,app-1,,,,,300.00,\n",
+		   OUTAGES_HDR "e1,c1,captcha,app-1,,2026-11-03T10:00:00,2026-11-03T11:02:03,provider,5,\n",
+		   NULL);
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &zh, &RUN, &r, &e), 0);
+	assert_string_equal(r.products[0].rows[0].metric,
+			    "服务可用性（错误率大于 0.01% 的分钟为不可用）");
+	assert_non_null(strstr(r.products[0].incidents[0].line, "持续 1 小时 02 分 03 秒"));
 	sr_report_free(&r);
 	month_free(&m);
 	sr_tpl_free(&zh);
