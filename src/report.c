@@ -41,6 +41,10 @@ static void band_text(const struct sr_tpl *t, const struct sr_metric_result *mr,
 	}
 	if (key != NULL)
 		sr_tpl_fmt(t, buf, n, key, NULL);
+	else if (mr->metric->measure != SR_MEASURE_AVAILABILITY && !mr->band->has_upper)
+		/* an unbounded count or minutes band: "> 5", not "(5,inf)" */
+		sr_tpl_fmt(t, buf, n, mr->band->lower_incl ? "band.from" : "band.above", "lower",
+			   mr->band->has_lower ? mr->band->lower_txt : "0", NULL);
 	else
 		snprintf(buf, n, "%s", mr->band->label);
 }
@@ -95,10 +99,18 @@ static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 		sr_loc_int(mr->service_minutes, row->service, sizeof row->service);
 	sr_fmt_unavailable(mr, b, sizeof b);
 	snprintf(row->unavailable, sizeof row->unavailable, "%s", b[0] ? b : "—");
-	if (mr->status == SR_NOT_APPLICABLE || mr->status == SR_NO_COMMITMENT)
+	if (mr->status == SR_NOT_APPLICABLE || mr->status == SR_NO_COMMITMENT) {
 		snprintf(row->availability, sizeof row->availability, "—");
-	else
+	} else if (mr->metric->measure != SR_MEASURE_AVAILABILITY) {
+		/* counts and outage lengths: the measured value, not a percentage */
+		char v[24];
+		snprintf(v, sizeof v, "%lld", (long long)(mr->value.num / mr->value.den));
+		sr_tpl_fmt(t, row->availability, sizeof row->availability,
+			   mr->metric->measure == SR_MEASURE_COUNT ? "value.count" :
+			   "value.minutes", "n", v, NULL);
+	} else {
 		sr_loc_pct(t->lang, mr->availability, row->availability, sizeof row->availability);
+	}
 	band_text(t, mr, row->band, sizeof row->band);
 	sr_loc_money(t->lang, rr->res->fee, acc->digits, acc->currency, row->fee, sizeof row->fee);
 	comp_text(t, acc, mr, row->compensation, sizeof row->compensation);

@@ -129,6 +129,27 @@ static void test_breach_report(void **st)
 	assert_non_null(strstr(r.products[0].incidents[0].line, "持续 1 小时 02 分 03 秒"));
 	sr_report_free(&r);
 	month_free(&m);
+	/* a count metric shows its count, and an unbounded band reads "> 5" */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,华夏物流,ops@hx.test,zh-CN,CNY\n",
+		   RESOURCES_HDR "c1,exposure-mgmt,ex-1,,,,,8000.00,\n",
+		   OUTAGES_HDR
+		   "t1,c1,exposure-mgmt,ex-1,,2026-11-03T10:00:00,2026-11-03T10:00:00,provider,,\n"
+		   "t2,c1,exposure-mgmt,ex-1,,2026-11-04T10:00:00,2026-11-04T10:00:00,provider,,\n"
+		   "t3,c1,exposure-mgmt,ex-1,,2026-11-05T10:00:00,2026-11-05T10:00:00,provider,,\n"
+		   "t4,c1,exposure-mgmt,ex-1,,2026-11-06T10:00:00,2026-11-06T10:00:00,provider,,\n"
+		   "t5,c1,exposure-mgmt,ex-1,,2026-11-09T10:00:00,2026-11-09T10:00:00,provider,,\n"
+		   "t6,c1,exposure-mgmt,ex-1,,2026-11-10T10:00:00,2026-11-10T10:00:00,provider,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &zh, &RUN, &r, &e), 0);
+	assert_string_equal(r.products[0].rows[0].availability, "6 次");
+	assert_string_equal(r.products[0].rows[0].band, "> 5");
+	assert_string_equal(r.products[0].rows[0].compensation, "¥800.00");
+	sr_report_free(&r);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &en, &RUN, &r, &e), 0);
+	assert_string_equal(r.products[0].rows[0].availability, "6 times");
+	sr_report_free(&r);
+	month_free(&m);
 	sr_tpl_free(&zh);
 	sr_tpl_free(&en);
 }
