@@ -52,12 +52,14 @@ golden: $(BUILD)/slareport
 
 test: deps
 	@$(MAKE) --no-print-directory all unit golden
+	@sh tests/bad/run.sh $(BUILD)/slareport
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all unit golden
+	@sh tests/bad/run.sh build-asan/slareport
 
 # Report rendering speed and size (not part of `make test`): BENCH_N reports,
 # BENCH_JOBS worker processes.

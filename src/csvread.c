@@ -102,7 +102,11 @@ static void on_field(void *s, size_t len, void *data)
 	if (r->stop)
 		return;
 	if (idx >= SR_CSV_MAX_COLUMNS) {
-		row_problem(r, idx, "too-many-fields", "row has more than %s fields", "64");
+		/* a field-count problem like any other (README's code), no column */
+		if (!r->row_err.code[0]) {
+			sr_err_set(&r->row_err, "field-count", "row has more than %s fields", "64");
+			sr_err_where(&r->row_err, r->name, r->rec_line, "");
+		}
 		return;
 	}
 	r->nfields++;

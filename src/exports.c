@@ -270,7 +270,9 @@ static int count_field(struct rowctx *c, const struct sr_csv_row *row, size_t co
 	struct sr_err e;
 
 	sr_err_clear(&e);
-	if (row->len[col] > 0 && row->field[col][0] == '-')
+	if (row->len[col] == 0)
+		return bad(c, row, name, "missing-value", cust, "%s is empty", name), 0;
+	if (row->field[col][0] == '-')
 		return bad(c, row, name, "negative", cust, "%s '%.40s' is negative", name,
 			   row->field[col]), 0;
 	if (sr_decimal_parse(row->field[col], row->len[col], 0, v, &e)) {
@@ -411,6 +413,8 @@ static int on_resource(void *ctx, const struct sr_csv_row *row)
 		return bad(c, row, "service_end", "end-before-start", cust,
 			   "service_end is before service_start");
 	sr_err_clear(&e);
+	if (row->len[R_FEE] == 0)
+		return bad(c, row, "monthly_fee", "missing-value", cust, "monthly_fee is empty");
 	if (sr_decimal_parse(row->field[R_FEE], row->len[R_FEE], x->accounts[acc].digits, &r.fee,
 			     &e))
 		return bad(c, row, "monthly_fee", e.code, cust, "monthly_fee: %s (currency %s "
