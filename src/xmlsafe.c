@@ -63,6 +63,36 @@ static long line_of(const char *buf, const char *at)
 	return line;
 }
 
+/* The first element or attribute that could make a parser reach outside the
+ * file: XInclude elements, and schema-location hints (xsi:schemaLocation may
+ * name a network URL; catalogs are validated against catalog.xsd only). */
+static xmlNodePtr foreign_node(xmlNodePtr n, const char **why)
+{
+	static const char xinc[] = "http://www.w3.org/2001/XInclude",
+			  xinc_old[] = "http://www.w3.org/2003/XInclude",
+			  xsi[] = "http://www.w3.org/2001/XMLSchema-instance";
+
+	for (; n != NULL; n = n->next) {
+		xmlNodePtr bad;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns != NULL && (xmlStrcmp(n->ns->href, BAD_CAST xinc) == 0 ||
+				      xmlStrcmp(n->ns->href, BAD_CAST xinc_old) == 0)) {
+			*why = "XInclude is not allowed in this file";
+			return n;
+		}
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+			if (a->ns != NULL && xmlStrcmp(a->ns->href, BAD_CAST xsi) == 0) {
+				*why = "xsi: attributes (schema-location hints) are not allowed: "
+				       "the file is validated against catalog.xsd only";
+				return n;
+			}
+		if ((bad = foreign_node(n->children, why)) != NULL)
+			return bad;
+	}
+	return NULL;
+}
+
 static int max_depth(xmlNodePtr n, int d)
 {
 	int m = d;
@@ -85,6 +115,8 @@ int sr_xml_read(const char *path, const char *name, xmlDocPtr *doc, char sha256[
 	size_t len;
 	xmlParserCtxtPtr ctxt = NULL;
 	struct first_err fe;
+	xmlNodePtr bad_node;
+	const char *why = NULL;
 	int rc = -1;
 
 	*doc = NULL;
@@ -109,6 +141,12 @@ int sr_xml_read(const char *path, const char *name, xmlDocPtr *doc, char sha256[
 	*doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8",
 				 XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (*doc == NULL && strstr(fe.msg, "Excessive depth") != NULL) {
+		sr_err_set(e, "xml-depth", "%s:%ld: elements nested deeper than %d levels", name,
+			   fe.line, SR_XML_MAX_DEPTH);
+		sr_err_where(e, name, fe.line, NULL);
+		goto out;
+	}
 	if (*doc == NULL) {
 		sr_err_set(e, "xml-syntax", "%s:%ld: not well-formed XML: %s", name, fe.line,
 			   fe.msg[0] ? fe.msg : "parse error");
@@ -123,6 +161,11 @@ int sr_xml_read(const char *path, const char *name, xmlDocPtr *doc, char sha256[
 	    max_depth(xmlDocGetRootElement(*doc), 1) > SR_XML_MAX_DEPTH) {
 		sr_err_set(e, "xml-depth", "%s: elements nested deeper than %d levels", name,
 			   SR_XML_MAX_DEPTH);
+		goto out;
+	}
+	if ((bad_node = foreign_node(xmlDocGetRootElement(*doc), &why)) != NULL) {
+		sr_err_set(e, "xml-foreign", "%s:%ld: %s", name, xmlGetLineNo(bad_node), why);
+		sr_err_where(e, name, xmlGetLineNo(bad_node), NULL);
 		goto out;
 	}
 	rc = 0;

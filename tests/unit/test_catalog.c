@@ -245,6 +245,72 @@ static void test_hostile_xml(void **st)
 	assert_true(has_diag(&d, 1, 3, "root element must be"));
 	sr_catalogs_free(&cats);
 	sr_diags_free(&d);
+	/* XInclude and schema-location hints (which may name a network URL) */
+	catalog(buf, sizeof buf, "", GOOD_BANDS);
+	replace(buf, sizeof buf, "  <combine", "  <xi:include xmlns:xi=\"http://www.w3.org/2001/"
+		"XInclude\" href=\"/etc/passwd\" parse=\"text\"/>\n  <combine");
+	d = load_one(buf, &cats);
+	assert_true(has_diag(&d, 1, 21, "XInclude is not allowed"));
+	assert_int_equal(cats.n, 0);
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+	catalog(buf, sizeof buf, " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+		"xsi:schemaLocation=\"urn:slareport:catalog:1 http://203.0.113.9/x.xsd\"",
+		GOOD_BANDS);
+	d = load_one(buf, &cats);
+	assert_true(has_diag(&d, 1, 3, "(schema-location hints) are not allowed"));
+	assert_int_equal(cats.n, 0);
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+	/* nesting: 40 levels (our limit, 32) and 5000 (libxml2's own, 256) */
+	for (int depth = 40; depth <= 5000; depth += 4960) {
+		char *big = malloc(16 * 5000 + 4096), *p;
+		catalog(buf, sizeof buf, "", GOOD_BANDS);
+		p = strstr(buf, "  <combine");
+		memcpy(big, buf, (size_t)(p - buf));
+		big[p - buf] = '\0';
+		{
+			char *o = big + (p - buf);
+			for (int i = 0; i < depth; i++, o += 3)
+				memcpy(o, "<x>", 3);
+			for (int i = 0; i < depth; i++, o += 4)
+				memcpy(o, "</x>", 4);
+			strcpy(o, p);
+		}
+		d = load_one(big, &cats);
+		assert_true(has_diag(&d, 1, 0, "elements nested deeper than 32 levels"));
+		sr_catalogs_free(&cats);
+		sr_diags_free(&d);
+		free(big);
+	}
+	/* a 3 MB attribute value: a schema error, the message kept short */
+	{
+		size_t n = 3u << 20;
+		char *big = malloc(n + 8192), *p;
+		catalog(buf, sizeof buf, "", GOOD_BANDS);
+		p = strstr(buf, "product=\"demo\"") + strlen("product=\"");
+		memcpy(big, buf, (size_t)(p - buf));
+		memset(big + (p - buf), 'a', n);
+		strcpy(big + (p - buf) + n, p + strlen("demo"));
+		d = load_one(big, &cats);
+		assert_true(d.errors > 0);
+		assert_int_equal(cats.n, 0);
+		for (size_t i = 0; i < d.n; i++)
+			assert_true(strlen(d.v[i].msg) < 1024);
+		sr_catalogs_free(&cats);
+		sr_diags_free(&d);
+		/* and a file over 4 MiB is refused before parsing */
+		free(big);
+		big = malloc(5u << 20);
+		memcpy(big, buf, (size_t)(p - buf));
+		memset(big + (p - buf), 'a', (5u << 20) - (size_t)(p - buf) - 64);
+		strcpy(big + (5u << 20) - 64, "\"/>");
+		d = load_one(big, &cats);
+		assert_true(has_diag(&d, 1, 0, "larger than the limit of 4194304 bytes"));
+		sr_catalogs_free(&cats);
+		sr_diags_free(&d);
+		free(big);
+	}
 	/* not well-formed: file and line */
 	d = load_one("<?xml version=\"1.0\"?>\n<catalog>\n<a>\n</catalog>\n", &cats);
 	assert_true(has_diag(&d, 1, 4, "not well-formed"));
