@@ -41,7 +41,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libslareport.a
 # whatever an earlier run left there.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/slareport run --no-pdf --force
+	$(BUILD)/slareport run --force
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do SR_ROOT=$(CURDIR) $$t; done

@@ -3,6 +3,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <libdeflate.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -582,11 +583,53 @@ static void subset_tag(const struct sr_subset *s, char tag[7])
 	tag[6] = '\0';
 }
 
+/* The number of glyphs in the subset's font program (maxp), or 0. */
+static unsigned num_glyphs(const unsigned char *f, size_t len)
+{
+	unsigned ntables;
+
+	if (len < 12)
+		return 0;
+	ntables = (unsigned)f[4] << 8 | f[5];
+	for (unsigned i = 0; i < ntables && 12 + 16 * (size_t)i + 16 <= len; i++) {
+		const unsigned char *t = f + 12 + 16 * (size_t)i;
+		size_t off = (size_t)t[8] << 24 | (size_t)t[9] << 16 | (size_t)t[10] << 8 | t[11];
+		if (memcmp(t, "maxp", 4) == 0 && off + 6 <= len)
+			return (unsigned)f[off + 4] << 8 | f[off + 5];
+	}
+	return 0;
+}
+
+/* /CIDSet (PDF/A-1): a bit per CID, high bit first, for every glyph of the
+ * font program.  With the identity CIDToGIDMap the CIDs are the subset's
+ * glyph ids, which hb-subset numbers 0..n-1 (.notdef and any composite
+ * components included), so all n bits are set. */
+static HPDF_Dict cid_set(struct doc *d)
+{
+	unsigned n = num_glyphs(d->sub.data, d->sub.len);
+	unsigned char *bits;
+	HPDF_Dict o;
+
+	for (size_t i = 0; i < d->sub.n; i++)
+		if ((unsigned)d->sub.gid[i] + 1 > n)
+			n = (unsigned)d->sub.gid[i] + 1;
+	if (n == 0)
+		n = 1;
+	bits = calloc((n + 7) / 8, 1);
+	if (bits == NULL)
+		return NULL;
+	for (unsigned g = 0; g < n; g++)
+		bits[g / 8] |= (unsigned char)(0x80u >> (g % 8));
+	o = stream_of(d, bits, (n + 7) / 8);
+	free(bits);
+	return o;
+}
+
 static int make_font(struct doc *d, const struct sr_font_metrics *m)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
 	HPDF_Dict t0 = indirect_dict(d), cid = indirect_dict(d), desc = indirect_dict(d);
-	HPDF_Dict sys = HPDF_Dict_New(mm), file, tou;
+	HPDF_Dict sys = HPDF_Dict_New(mm), file, tou, cidset;
 	HPDF_Array desc_fonts = HPDF_Array_New(mm), w;
 	char base[96], tag[7], *cmap;
 	size_t cmap_len;
@@ -601,7 +644,8 @@ static int make_font(struct doc *d, const struct sr_font_metrics *m)
 	tou = cmap != NULL ? stream_of(d, cmap, cmap_len) : NULL;
 	free(cmap);
 	w = widths(d, 1000);
-	if (file == NULL || tou == NULL || w == NULL)
+	cidset = cid_set(d);
+	if (file == NULL || tou == NULL || w == NULL || cidset == NULL)
 		return -1;
 	ret |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)d->sub.len);
 
@@ -615,6 +659,7 @@ static int make_font(struct doc *d, const struct sr_font_metrics *m)
 	ret |= HPDF_Dict_AddNumber(desc, "CapHeight", m->ascent);
 	ret |= HPDF_Dict_AddNumber(desc, "StemV", 80);
 	ret |= HPDF_Dict_Add(desc, "FontFile2", file);
+	ret |= HPDF_Dict_Add(desc, "CIDSet", cidset);  /* PDF/A-1 */
 
 	ret |= HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mm, "Adobe", NULL));
 	ret |= HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mm, "Identity", NULL));
@@ -824,26 +869,206 @@ static void footers(struct doc *d, const struct sr_report *r)
 	}
 }
 
-/* libharu takes the document /ID from the clock; same inputs must give the
- * same bytes, so the ID is replaced in place (same length, so the xref stays
- * right) by a digest of what the report is. */
-static void fix_id(unsigned char *pdf, size_t len, const struct sr_report *r)
+/* ---- PDF/A-1b: XMP metadata and the sRGB output intent ---- */
+
+#define ICC_PATH "/usr/share/color/icc/sRGB.icc"  /* Debian icc-profiles-free */
+
+/* The sRGB profile (ICC v2, 6922 bytes), read and compressed once per
+ * process. */
+static struct {
+	pthread_once_t once;
+	unsigned char *z;         /* zlib stream; NULL if unavailable */
+	size_t n;
+} icc = {PTHREAD_ONCE_INIT, NULL, 0};
+
+static void icc_load(void)
 {
-	static const char key[] = "/ID [<";
+	struct sr_err e;
+	char *raw = NULL;
+	size_t len = 0, cap;
+	struct libdeflate_compressor *c;
+
+	memset(&e, 0, sizeof e);
+	if (sr_read_file(ICC_PATH, 1u << 20, &raw, &len, &e) || len < 128 ||
+	    memcmp(raw + 36, "acsp", 4) != 0 || memcmp(raw + 16, "RGB ", 4) != 0) {
+		free(raw);
+		return;
+	}
+	c = libdeflate_alloc_compressor(9);
+	cap = c != NULL ? libdeflate_zlib_compress_bound(c, len) : 0;
+	icc.z = c != NULL ? malloc(cap) : NULL;
+	if (icc.z != NULL) {
+		icc.n = libdeflate_zlib_compress(c, raw, len, icc.z, cap);
+		if (icc.n == 0) {
+			free(icc.z);
+			icc.z = NULL;
+		}
+	}
+	libdeflate_free_compressor(c);
+	free(raw);
+}
+
+static int output_intent(struct doc *d)
+{
+	HPDF_MMgr mm = d->pdf->mmgr;
+	HPDF_Dict prof, oi;
+	HPDF_Array arr;
+	int ret = 0;
+
+	pthread_once(&icc.once, icc_load);
+	if (icc.z == NULL)
+		return -1;
+	prof = HPDF_DictStream_New(mm, d->pdf->xref);
+	oi = HPDF_Dict_New(mm);
+	arr = HPDF_Array_New(mm);
+	if (prof == NULL || oi == NULL || arr == NULL ||
+	    HPDF_Stream_Write(prof->stream, icc.z, (HPDF_UINT)icc.n) != HPDF_OK)
+		return -1;
+	prof->filter = HPDF_STREAM_FILTER_NONE;
+	prof->write_fn = flate_filter;
+	ret |= HPDF_Dict_AddNumber(prof, "N", 3);
+	ret |= HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+	ret |= HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
+	ret |= HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+			     HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	ret |= HPDF_Dict_Add(oi, "Info", HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	ret |= HPDF_Dict_Add(oi, "DestOutputProfile", prof);
+	ret |= HPDF_Array_Add(arr, oi);
+	ret |= HPDF_Dict_Add(d->pdf->catalog, "OutputIntents", arr);
+	return ret == HPDF_OK ? 0 : -1;
+}
+
+/* UTF-8 text as XML character data: markup escaped, the control characters
+ * XML 1.0 does not allow dropped. */
+static void xml_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '&')
+			puts_(b, "&amp;");
+		else if (c == '<')
+			puts_(b, "&lt;");
+		else if (c == '>')
+			puts_(b, "&gt;");
+		else if (c == '"')
+			puts_(b, "&quot;");
+		else if (c == '\'')
+			puts_(b, "&apos;");
+		else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+			put(b, s, 1);
+	}
+}
+
+/* The instant of the Info dates (info_date), as XMP writes it. */
+static void xmp_date(struct buf *b, int64_t t)
+{
+	char s[40];
+	int y, m, dd;
+	int64_t days = sr_local_day(t, 0), sec = t - days * 86400;
+
+	sr_civil_from_days(days, &y, &m, &dd);
+	snprintf(s, sizeof s, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, (int)(sec / 3600),
+		 (int)(sec % 3600 / 60), (int)(sec % 60));
+	puts_(b, s);
+}
+
+/* <name>v</name>, v wrapped in an rdf:Alt (language alternative) or rdf:Seq
+ * when wrap says so; nothing when v is empty (as for the Info entry). */
+static void xmp_prop(struct buf *b, const char *name, const char *v, const char *wrap)
+{
+	if (v[0] == '\0')
+		return;
+	puts_(b, "   <");
+	puts_(b, name);
+	puts_(b, ">");
+	if (wrap != NULL) {
+		puts_(b, "<rdf:");
+		puts_(b, wrap);
+		puts_(b, strcmp(wrap, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
+	}
+	xml_text(b, v);
+	if (wrap != NULL) {
+		puts_(b, "</rdf:li></rdf:");
+		puts_(b, wrap);
+		puts_(b, ">");
+	}
+	puts_(b, "</");
+	puts_(b, name);
+	puts_(b, ">\n");
+}
+
+/* The XMP packet: what the Info dictionary says (info: Title, Author,
+ * Subject, Keywords, Creator, Producer; the dates from ts) and the PDF/A-1b
+ * claim.  Uncompressed, referenced from the catalog. */
+static int metadata(struct doc *d, const char *const info[6], int64_t ts)
+{
+	struct buf b;
+	HPDF_Dict o;
+	int rc = -1;
+
+	memset(&b, 0, sizeof b);
+	puts_(&b, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		  " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		  "  <rdf:Description rdf:about=\"\"\n"
+		  "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+		  "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+		  "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+		  "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
+	xmp_prop(&b, "dc:title", info[0], "Alt");
+	xmp_prop(&b, "dc:creator", info[1], "Seq");
+	xmp_prop(&b, "dc:description", info[2], "Alt");
+	xmp_prop(&b, "pdf:Keywords", info[3], NULL);
+	xmp_prop(&b, "xmp:CreatorTool", info[4], NULL);
+	xmp_prop(&b, "pdf:Producer", info[5], NULL);
+	puts_(&b, "   <xmp:CreateDate>");
+	xmp_date(&b, ts);
+	puts_(&b, "</xmp:CreateDate>\n   <xmp:ModifyDate>");
+	xmp_date(&b, ts);
+	puts_(&b, "</xmp:ModifyDate>\n"
+		  "   <pdfaid:part>1</pdfaid:part>\n"
+		  "   <pdfaid:conformance>B</pdfaid:conformance>\n"
+		  "  </rdf:Description>\n"
+		  " </rdf:RDF>\n"
+		  "</x:xmpmeta>\n"
+		  "<?xpacket end=\"r\"?>");
+	o = b.oom ? NULL : HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
+	if (o != NULL &&
+	    HPDF_Stream_Write(o->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n) == HPDF_OK) {
+		o->filter = HPDF_STREAM_FILTER_NONE;
+		if (HPDF_Dict_AddName(o, "Type", "Metadata") == HPDF_OK &&
+		    HPDF_Dict_AddName(o, "Subtype", "XML") == HPDF_OK &&
+		    HPDF_Dict_Add(d->pdf->catalog, "Metadata", o) == HPDF_OK)
+			rc = 0;
+	}
+	free(b.p);
+	return rc;
+}
+
+/* The trailer /ID (PDF/A-1 requires one): libharu 2.3.0 writes none unless
+ * encrypting, and its own would come from the clock; same inputs must give
+ * the same bytes, so it is a digest of what the report is. */
+static int trailer_id(struct doc *d, const struct sr_report *r)
+{
 	char seed[2048], hex[65];
-	size_t k = sizeof key - 1;
+	unsigned char id[16];
+	HPDF_Array a = HPDF_Array_New(d->pdf->mmgr);
 
 	snprintf(seed, sizeof seed, "%s\n%s", r->report_id, r->footer);
 	sr_sha256_hex(seed, strlen(seed), hex);
-	for (size_t i = 0; i + k + 67 <= len; i++) {
-		if (memcmp(pdf + i, key, k) != 0)
-			continue;
-		/* [<32 hex><32 hex>] */
-		if (pdf[i + k + 32] != '>' || pdf[i + k + 33] != '<')
-			continue;
-		memcpy(pdf + i + k, hex, 32);
-		memcpy(pdf + i + k + 34, hex, 32);
+	for (int i = 0; i < 16; i++) {
+		unsigned v = 0;
+		for (int k = 0; k < 2; k++) {
+			char c = hex[2 * i + k];
+			v = v * 16 + (unsigned)(c <= '9' ? c - '0' : c - 'a' + 10);
+		}
+		id[i] = (unsigned char)v;
 	}
+	if (a == NULL || HPDF_Array_Add(a, HPDF_Binary_New(d->pdf->mmgr, id, 16)) != HPDF_OK ||
+	    HPDF_Array_Add(a, HPDF_Binary_New(d->pdf->mmgr, id, 16)) != HPDF_OK ||
+	    HPDF_Dict_Add(d->pdf->trailer, "ID", a) != HPDF_OK)
+		return -1;
+	return 0;
 }
 
 int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsigned char **out,
@@ -876,6 +1101,7 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 	}
 	/* every stream is compressed here (put_flate), none by libharu */
 	HPDF_SetCompressionMode(d.pdf, HPDF_COMP_NONE);
+	d.pdf->pdf_version = HPDF_VER_14;  /* PDF/A-1 is based on PDF 1.4 */
 	d.z = libdeflate_alloc_compressor(6);
 	if (d.z == NULL) {
 		sr_err_set(e, "no-memory", "cannot start a PDF");
@@ -888,14 +1114,27 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 	{
 		char t[1200];
 		snprintf(t, sizeof t, "%s %s", r->doc_title, r->report_id);
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_CREATOR, "slareport");
-		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_PRODUCER, "slareport (libharu)");
+		const char *creator = "slareport", *producer = "slareport (libharu)";
+		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_CREATOR, creator);
+		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_PRODUCER, producer);
 		if (d.pdf->info != NULL) {
 			const char *k[4] = {"Author", "Title", "Subject", "Keywords"};
 			const char *v[4] = {r->provider, t, r->doc_subject, r->doc_keywords};
 			for (int i = 0; i < 4; i++)
 				if (v[i][0] != '\0')
 					HPDF_Dict_Add(d.pdf->info, k[i], text_string(&d, v[i]));
+		}
+		/* PDF/A-1b: the same in XMP, and sRGB as the output intent */
+		const char *x[6] = {t, r->provider, r->doc_subject, r->doc_keywords, creator,
+				    producer};
+		if (metadata(&d, x, env->timestamp)) {
+			sr_err_set(e, "no-memory", "cannot write the report's metadata");
+			goto out;
+		}
+		if (output_intent(&d)) {
+			sr_err_set(e, "pdf", "cannot embed the sRGB output intent (%s: "
+				   "install icc-profiles-free)", ICC_PATH);
+			goto out;
 		}
 	}
 	info_date(&d, HPDF_INFO_CREATION_DATE, env->timestamp);
@@ -950,6 +1189,10 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		sr_err_set(e, "no-memory", "out of memory");
 		goto out;
 	}
+	if (trailer_id(&d, r)) {
+		sr_err_set(e, "no-memory", "out of memory");
+		goto out;
+	}
 	if (d.first_error == 0 && HPDF_SaveToStream(d.pdf) == HPDF_OK) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(d.pdf);
 		*out = malloc(size ? size : 1);
@@ -969,7 +1212,6 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		*out = NULL;
 		goto out;
 	}
-	fix_id(*out, *outlen, r);
 	*pages = (int)d.npages;
 	rc = 0;
 out:

@@ -138,6 +138,27 @@ for f in "$T"/pdf/reports/*.pdf; do
 	qpdf --check "$f" >/dev/null 2>&1 || { fonts_ok=0; echo "    qpdf --check fails: $f"; }
 done
 if [ "$fonts_ok" = 1 ]; then ok "fonts embedded and subset; qpdf --check passes"; else bad "fonts or structure"; fi
+# PDF/A-1b: 1.4 header, XMP claiming part 1 / B with Info's dates, sRGB output
+# intent in the catalog, a CIDSet for the font, a trailer /ID
+pdfa_ok=1
+for f in "$T"/pdf/reports/*.pdf; do
+	why=""
+	[ "$(head -c 8 "$f")" = "%PDF-1.4" ] || why="header"
+	pdfinfo -meta "$f" 2>/dev/null >"$T/xmp"
+	grep -q '<pdfaid:part>1</pdfaid:part>' "$T/xmp" || why="$why pdfaid:part"
+	grep -q '<pdfaid:conformance>B</pdfaid:conformance>' "$T/xmp" || why="$why pdfaid:conformance"
+	cd_=$(pdfinfo -isodates "$f" 2>/dev/null | awk '$1 == "CreationDate:" {print $2}')
+	grep -qF "<xmp:CreateDate>$cd_</xmp:CreateDate>" "$T/xmp" || why="$why xmp:CreateDate"
+	qpdf --show-object=trailer "$f" >"$T/trailer" 2>/dev/null
+	grep -q '/ID \[ <' "$T/trailer" || why="$why /ID"
+	root=$(sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p' "$T/trailer")
+	qpdf --show-object="$root" "$f" 2>/dev/null | grep -q '/OutputIntents \[ << .*/S /GTS_PDFA1' ||
+		why="$why OutputIntents"
+	grep -aq '/CIDSet [0-9]* 0 R' "$f" || why="$why CIDSet"
+	[ -z "$why" ] || { pdfa_ok=0; echo "    PDF/A-1b:$why: $f"; }
+done
+if [ "$pdfa_ok" = 1 ]; then ok "PDF/A-1b: header 1.4, XMP pdfaid 1/B, OutputIntents GTS_PDFA1, CIDSet, /ID"
+else bad "PDF/A-1b markers"; fi
 zhf=$(tail -n +2 "$T/pdf/manifest.csv" | awk -F, '$4 == "zh-CN" && $10 != "0.00" {print $1; exit}')
 zhn=$(awk -F, -v id="$zhf" '$1 == id {print $2}' "$T/pdf/manifest.csv")
 zhv=$(awk -F, -v id="$zhf" '$1 == id {print $10}' "$T/pdf/manifest.csv")
