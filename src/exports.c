@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include "csvread.h"
 #include "exports.h"
@@ -46,13 +47,14 @@ static void *grow(void *v, size_t n, size_t size)
 	return v;
 }
 
+static void hold(struct sr_exports *x, const char *cust, const char *file, long line,
+		 const char *column, const char *code);
+
 /* Records a rejected row and holds its customer ("" = unknown customer). */
 static void reject(struct sr_exports *x, const char *file, long line, const char *column,
 		   const char *code, const char *message, const char *customer)
 {
 	struct sr_reject *r;
-	struct sr_hold *h;
-	size_t hi;
 	char cust[sizeof r->customer];
 
 	snprintf(cust, sizeof cust, "%s", customer ? customer : "");
@@ -71,6 +73,19 @@ static void reject(struct sr_exports *x, const char *file, long line, const char
 		x->unattributed = 1;
 		return;
 	}
+	hold(x, cust, file, line, column, code);
+	return;
+fatal:
+	x->unattributed = 1;  /* out of memory: nothing may be published */
+}
+
+/* Holds customer cust, with the row's place and code as a reason. */
+static void hold(struct sr_exports *x, const char *cust, const char *file, long line,
+		 const char *column, const char *code)
+{
+	struct sr_hold *h;
+	size_t hi;
+
 	hi = sr_strmap_get(&x->hold_ix, cust);
 	if (hi == (size_t)-1) {
 		if ((h = grow(x->holds, x->nholds, sizeof *h)) == NULL)
@@ -212,6 +227,29 @@ static int on_account(void *ctx, const struct sr_csv_row *row)
 
 /* ---------------- shared field checks ---------------- */
 
+/* An unknown customer id that differs from an account's only in surrounding
+ * spaces or letter case most likely means that account: its row may be missing
+ * from that customer's figures, so the account is held too. */
+static void near_customer(struct rowctx *c, const struct sr_csv_row *row, const char *id)
+{
+	size_t a = 0, b = strlen(id);
+
+	while (a < b && (id[a] == ' ' || id[a] == '\t'))
+		a++;
+	while (b > a && (id[b - 1] == ' ' || id[b - 1] == '\t'))
+		b--;
+	for (size_t i = 0; i < c->x->naccounts; i++) {
+		const char *k = c->x->accounts[i].id;
+		size_t j = 0;
+		if (strlen(k) != b - a)
+			continue;
+		while (j < b - a && tolower((unsigned char)k[j]) == tolower((unsigned char)id[a + j]))
+			j++;
+		if (j == b - a && strcmp(k, id) != 0)
+			hold(c->x, k, c->file, row->line, "customer_id", "near-customer-id");
+	}
+}
+
 /* Customer column of resources/outages/usage: must be a known account. */
 static int known_customer(struct rowctx *c, const struct sr_csv_row *row, size_t col,
 			  size_t *acc)
@@ -221,12 +259,14 @@ static int known_customer(struct rowctx *c, const struct sr_csv_row *row, size_t
 	if (!sr_valid_customer_id(id)) {
 		bad(c, row, "customer_id", "bad-customer-id", row_customer(row, col),
 		    "customer_id '%.80s' must be 1–64 characters of A–Z a–z 0–9 . _ -", id);
+		near_customer(c, row, id);
 		return 0;
 	}
 	*acc = sr_strmap_get(&c->x->account_ix, id);
 	if (*acc == (size_t)-1) {
 		bad(c, row, "customer_id", "unknown-customer", id,
 		    "customer_id '%s' is not in accounts.csv", id);
+		near_customer(c, row, id);
 		return 0;
 	}
 	return 1;
