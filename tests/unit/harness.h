@@ -16,6 +16,58 @@
 #include "engine.h"
 #include "exports.h"
 
+/* A growing string for generated CSV files. */
+struct sbuf {
+	char *p;
+	size_t n, cap;
+};
+
+static inline void sb_printf(struct sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static inline void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	for (;;) {
+		va_start(ap, fmt);
+		k = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
+		va_end(ap);
+		assert_true(k >= 0);
+		if (b->p != NULL && b->n + (size_t)k < b->cap) {
+			b->n += (size_t)k;
+			return;
+		}
+		b->cap = (b->cap + (size_t)k + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		assert_non_null(b->p);
+		if (b->n == 0)
+			b->p[0] = '\0';
+	}
+}
+
+/* Local wall-clock seconds (days since 1970 × 86400 + seconds of the day). */
+static inline int64_t local_at(int y, int mo, int d, int hh, int mm)
+{
+	return sr_days_from_civil(y, mo, d) * 86400 + hh * 3600 + mm * 60;
+}
+
+/* `count` usage rows "prefix,<window_start>,total,failed" (prefix: customer,
+ * product, resource, metric), one every `step` seconds from local time t0,
+ * written without offset (the agreement's timezone). */
+static inline void usage_rows(struct sbuf *b, const char *prefix, int64_t t0, int step,
+			      int count, long total, long failed)
+{
+	for (int i = 0; i < count; i++) {
+		int64_t t = t0 + (int64_t)i * step;
+		int y, mo, d, s = (int)(t % 86400);
+
+		sr_civil_from_days(t / 86400, &y, &mo, &d);
+		sb_printf(b, "%s,%04d-%02d-%02dT%02d:%02d:%02d,%ld,%ld\n", prefix, y, mo, d,
+			  s / 3600, s / 60 % 60, s % 60, total, failed);
+	}
+}
+
 /* The repository root (tests run from it, or SR_ROOT points at it). */
 static inline const char *root_dir(void)
 {

@@ -43,55 +43,6 @@ static int teardown_catalogs(void **st)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* A growing string for generated usage files. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	for (;;) {
-		va_start(ap, fmt);
-		k = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		assert_true(k >= 0);
-		if (b->p != NULL && b->n + (size_t)k < b->cap) {
-			b->n += (size_t)k;
-			return;
-		}
-		b->cap = (b->cap + (size_t)k + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-		assert_non_null(b->p);
-		if (b->n == 0)
-			b->p[0] = '\0';
-	}
-}
-
-/* Local wall-clock seconds (days since 1970 × 86400 + seconds of the day). */
-static int64_t at(int y, int mo, int d, int hh, int mm)
-{
-	return sr_days_from_civil(y, mo, d) * 86400 + hh * 3600 + mm * 60;
-}
-
-/* `count` usage rows "prefix,<window_start>,total,failed", one every `step`
- * seconds from local time t0 (written without offset: the agreement's +08:00). */
-static void rows(struct sbuf *b, const char *prefix, int64_t t0, int step, int count,
-		 long total, long failed)
-{
-	for (int i = 0; i < count; i++) {
-		int64_t t = t0 + (int64_t)i * step;
-		int y, mo, d, s = (int)(t % 86400);
-
-		sr_civil_from_days(t / 86400, &y, &mo, &d);
-		sb_printf(b, "%s,%04d-%02d-%02dT%02d:%02d:%02d,%ld,%ld\n", prefix, y, mo, d,
-			  s / 3600, s / 60 % 60, s % 60, total, failed);
-	}
-}
-
 static void load(struct month *m, int y, int mo, const char *resources, const char *usage)
 {
 	month_load_with(m, cat_dir, y, mo, ACCOUNTS_HDR ACC, resources, OUTAGES_HDR, usage);
@@ -139,15 +90,15 @@ static void test_scf_threshold_account(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 10, 0), 300, 1, 100, 5);    /* 5 %: available */
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 10, 5), 300, 1, 100, 6);    /* 6 %: unavailable */
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 10, 10), 300, 1, 0, 0);     /* no requests */
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 10, 0), 300, 1, 100, 5);    /* 5 %: available */
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 10, 5), 300, 1, 100, 6);    /* 6 %: unavailable */
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 10, 10), 300, 1, 0, 0);     /* no requests */
 	/* 10:15: fn-1 10 % and fn-2 0 % alone; together 10/200 = 5 %: available */
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 10, 15), 300, 1, 100, 10);
-	rows(&u, "c1,scf,fn-2,", at(2026, 11, 2, 10, 15), 300, 1, 100, 0);
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 10, 15), 300, 1, 100, 10);
+	usage_rows(&u, "c1,scf,fn-2,", local_at(2026, 11, 2, 10, 15), 300, 1, 100, 0);
 	/* 10:20: 3/50 + 3/50 = 6/100 = 6 %: unavailable */
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 10, 20), 300, 1, 50, 3);
-	rows(&u, "c1,scf,fn-2,", at(2026, 11, 2, 10, 20), 300, 1, 50, 3);
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 10, 20), 300, 1, 50, 3);
+	usage_rows(&u, "c1,scf,fn-2,", local_at(2026, 11, 2, 10, 20), 300, 1, 50, 3);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,scf,fn-1,ap-guangzhou,,,,120.00,\n"
 	     "c1,scf,fn-2,ap-guangzhou,,,,80.00,\n", u.p);
 	assert_int_equal(m.c.nr, 1);
@@ -170,7 +121,7 @@ static void scf_case(int down, const char *pct, const char *band, const char *vo
 	struct sbuf u = {0};
 
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,scf,fn-1,", at(2026, 11, 2, 0, 0), 300, down, 1000, 51);
+	usage_rows(&u, "c1,scf,fn-1,", local_at(2026, 11, 2, 0, 0), 300, down, 1000, 51);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,scf,fn-1,,,,,300.00,\n", u.p);
 	assert_int_equal(metric_of(&m.c, 0, "availability")->unavailable, down);
 	expect(metric_of(&m.c, 0, "availability"), pct, band, voucher);
@@ -207,22 +158,22 @@ static void test_cdn_consecutive_units(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 10, 0), 300, 1, 200000, 100); /* 0.05 %: normal */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 11, 0), 300, 1, 10000, 6);    /* run of 1: 0 */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 12, 0), 300, 2, 10000, 6);    /* run of 2: 10 min */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 13, 0), 300, 3, 10000, 6);    /* run of 3: 15 min */
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 10, 0), 300, 1, 200000, 100); /* 0.05 %: normal */
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 11, 0), 300, 1, 10000, 6);    /* run of 1: 0 */
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 12, 0), 300, 2, 10000, 6);    /* run of 2: 10 min */
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 13, 0), 300, 3, 10000, 6);    /* run of 3: 15 min */
 	/* abnormal, exactly 0.05 %, abnormal: two runs of 1 */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 14, 0), 300, 1, 10000, 6);
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 14, 5), 300, 1, 10000, 5);
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 14, 10), 300, 1, 10000, 6);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 14, 0), 300, 1, 10000, 6);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 14, 5), 300, 1, 10000, 5);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 14, 10), 300, 1, 10000, 6);
 	/* abnormal, no traffic (no row), abnormal: not consecutive */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 15, 0), 300, 1, 10000, 6);
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 15, 10), 300, 1, 10000, 6);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 15, 0), 300, 1, 10000, 6);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 15, 10), 300, 1, 10000, 6);
 	/* 23:55 and 00:00 of the next day are consecutive units: 10 min */
-	rows(&u, "c1,cdn,d1,", at(2026, 11, 2, 23, 55), 300, 2, 10000, 6);
+	usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 2, 23, 55), 300, 2, 10000, 6);
 	/* another domain: a run of 2 of its own, and one unit next to d1's run of 1 */
-	rows(&u, "c1,cdn,d2,", at(2026, 11, 5, 8, 0), 300, 2, 4000, 3);
-	rows(&u, "c1,cdn,d2,", at(2026, 11, 2, 11, 5), 300, 1, 10000, 6);
+	usage_rows(&u, "c1,cdn,d2,", local_at(2026, 11, 5, 8, 0), 300, 2, 4000, 3);
+	usage_rows(&u, "c1,cdn,d2,", local_at(2026, 11, 2, 11, 5), 300, 1, 10000, 6);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,cdn,d1,,,,,400.00,\nc1,cdn,d2,,,,,50.00,\n", u.p);
 	assert_int_equal(m.c.nr, 2);
 	r = metric_of(&m.c, 0, "domain");
@@ -248,9 +199,9 @@ static void cdn_case(int pairs, int extra, const char *pct, const char *band,
 
 	sb_printf(&u, USAGE_HDR);
 	for (int i = 0; i < pairs; i++)   /* separate runs of 2, an hour apart */
-		rows(&u, "c1,cdn,d1,", at(2026, 11, 3, 0, 0) + (int64_t)i * 3600, 300, 2, 2000, 2);
+		usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 3, 0, 0) + (int64_t)i * 3600, 300, 2, 2000, 2);
 	if (extra)  /* and one run of `extra` consecutive units */
-		rows(&u, "c1,cdn,d1,", at(2026, 11, 20, 0, 0), 300, extra, 2000, 2);
+		usage_rows(&u, "c1,cdn,d1,", local_at(2026, 11, 20, 0, 0), 300, extra, 2000, 2);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,cdn,d1,,,,,400.00,\n", u.p);
 	assert_int_equal(metric_of(&m.c, 0, "domain")->unavailable, down);
 	expect(metric_of(&m.c, 0, "domain"), pct, band, voucher);
@@ -292,9 +243,9 @@ static void cos_load(struct month *m, const char *usage)
 static void cos_sigma(struct sbuf *u, const char *prefix, int whole, int part)
 {
 	if (whole)
-		rows(u, prefix, at(2026, 11, 4, 0, 0), 300, whole, 1000, 1000);
+		usage_rows(u, prefix, local_at(2026, 11, 4, 0, 0), 300, whole, 1000, 1000);
 	if (part)
-		rows(u, prefix, at(2026, 11, 10, 12, 0), 300, 1, 1000, part);
+		usage_rows(u, prefix, local_at(2026, 11, 10, 12, 0), 300, 1, 1000, part);
 }
 
 static void test_cos_standard_edges(void **st)
@@ -308,10 +259,10 @@ static void test_cos_standard_edges(void **st)
 	 * window are 864/1000 together: exactly 99.99 %, met; an empty window and a
 	 * window without requests change nothing */
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,cos,b1,standard", at(2026, 11, 2, 10, 0), 300, 1, 500, 432);
-	rows(&u, "c1,cos,b2,", at(2026, 11, 2, 10, 0), 300, 1, 500, 432);  /* empty = standard */
-	rows(&u, "c1,cos,b2,standard", at(2026, 11, 2, 10, 5), 300, 1, 0, 0);
-	rows(&u, "c1,cos,b1,standard", at(2026, 11, 2, 10, 10), 300, 1, 5000, 0);
+	usage_rows(&u, "c1,cos,b1,standard", local_at(2026, 11, 2, 10, 0), 300, 1, 500, 432);
+	usage_rows(&u, "c1,cos,b2,", local_at(2026, 11, 2, 10, 0), 300, 1, 500, 432);  /* empty = standard */
+	usage_rows(&u, "c1,cos,b2,standard", local_at(2026, 11, 2, 10, 5), 300, 1, 0, 0);
+	usage_rows(&u, "c1,cos,b1,standard", local_at(2026, 11, 2, 10, 10), 300, 1, 5000, 0);
 	cos_load(&m, u.p);
 	r = metric_of(&m.c, 0, "standard");
 	assert_int_equal(r->windows, 8640);
@@ -322,7 +273,7 @@ static void test_cos_standard_edges(void **st)
 	u = (struct sbuf){0};
 	/* one more failed request: Σ = 0.865, 99.98998 %: 10 % of 1000.00 */
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,cos,b1,standard", at(2026, 11, 2, 10, 0), 300, 1, 1000, 865);
+	usage_rows(&u, "c1,cos,b1,standard", local_at(2026, 11, 2, 10, 0), 300, 1, 1000, 865);
 	cos_load(&m, u.p);
 	expect(metric_of(&m.c, 0, "standard"), "99.9899", "[99.9,99.99)", "100.00");
 	assert_int_equal(m.c.r[0].voucher, 10000);
@@ -424,7 +375,7 @@ static void test_cos_partial_month(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,cos,b9,standard", at(2026, 11, 20, 10, 0), 300, 1, 1000, 865);
+	usage_rows(&u, "c1,cos,b9,standard", local_at(2026, 11, 20, 10, 0), 300, 1, 1000, 865);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,cos,b9,ap-shanghai,,2026-11-17T15:20:00,,200.00,\n",
 	     u.p);
 	r = metric_of(&m.c, 0, "standard");
@@ -450,8 +401,8 @@ static void test_trtc_worked_example(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 12, 10, 0), 300, 6, 500, 10);   /* 98 % */
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 12, 10, 30), 300, 1, 500, 0);
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 12, 10, 0), 300, 6, 500, 10);   /* 98 % */
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 12, 10, 30), 300, 1, 500, 0);
 	load(&m, 2026, 3, RESOURCES_HDR "c1,trtc,app-1,,,,,1000.00,\n", u.p);
 	r = metric_of(&m.c, 0, "availability");
 	assert_int_equal(r->service_minutes, 31 * 24 * 60);
@@ -474,12 +425,12 @@ static void test_trtc_threshold(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 2, 9, 0), 300, 1, 100, 1);     /* 99 %: available */
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 2, 9, 5), 300, 1, 99, 1);      /* 98.99 %: down */
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 2, 9, 10), 300, 1, 0, 0);      /* no requests */
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 2, 9, 0), 300, 1, 100, 1);     /* 99 %: available */
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 2, 9, 5), 300, 1, 99, 1);      /* 98.99 %: down */
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 2, 9, 10), 300, 1, 0, 0);      /* no requests */
 	/* 9:15 app-1 alone 90 %, with app-2 (1000 entries, none failed) 99.09 %: available */
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 2, 9, 15), 300, 1, 100, 10);
-	rows(&u, "c1,trtc,app-2,", at(2026, 3, 2, 9, 15), 300, 1, 1000, 0);
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 2, 9, 15), 300, 1, 100, 10);
+	usage_rows(&u, "c1,trtc,app-2,", local_at(2026, 3, 2, 9, 15), 300, 1, 1000, 0);
 	load(&m, 2026, 3, RESOURCES_HDR "c1,trtc,app-1,,,,,600.00,\nc1,trtc,app-2,,,,,400.00,\n",
 	     u.p);
 	assert_int_equal(m.c.nr, 1);
@@ -520,7 +471,7 @@ static void trtc_case(int down, const char *pct, const char *band, const char *v
 	struct sbuf u = {0};
 
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,trtc,app-1,", at(2026, 3, 20, 0, 0), 300, down, 2000, 21);  /* 98.95 % */
+	usage_rows(&u, "c1,trtc,app-1,", local_at(2026, 3, 20, 0, 0), 300, down, 2000, 21);  /* 98.95 % */
 	load(&m, 2026, 3, RESOURCES_HDR "c1,trtc,app-1,,,,,1000.00,\n", u.p);
 	expect(metric_of(&m.c, 0, "availability"), pct, band, voucher);
 	month_free(&m);
@@ -554,15 +505,15 @@ static void emr_case(int whole, int part, const char *pct, const char *band,
 	sb_printf(&u, USAGE_HDR);
 	/* units where every valid request failed (1.6 "服务不可用"): rate 1 each */
 	if (whole)
-		rows(&u, "c1,emr,emr-a,", at(2026, 11, 6, 0, 0), 300, whole, 40, 40);
+		usage_rows(&u, "c1,emr,emr-a,", local_at(2026, 11, 6, 0, 0), 300, whole, 40, 40);
 	/* one unit of part/100, split over the two clusters of the region */
 	if (part)
-		rows(&u, "c1,emr,emr-a,", at(2026, 11, 9, 8, 0), 300, 1, 50, part / 2);
+		usage_rows(&u, "c1,emr,emr-a,", local_at(2026, 11, 9, 8, 0), 300, 1, 50, part / 2);
 	if (part)
-		rows(&u, "c1,emr,emr-b,", at(2026, 11, 9, 8, 0), 300, 1, 50, part - part / 2);
-	rows(&u, "c1,emr,emr-b,", at(2026, 11, 9, 8, 5), 300, 12, 0, 0);  /* no requests */
+		usage_rows(&u, "c1,emr,emr-b,", local_at(2026, 11, 9, 8, 0), 300, 1, 50, part - part / 2);
+	usage_rows(&u, "c1,emr,emr-b,", local_at(2026, 11, 9, 8, 5), 300, 12, 0, 0);  /* no requests */
 	/* another region, on its own: one unit of 1/2 */
-	rows(&u, "c1,emr,emr-c,", at(2026, 11, 9, 8, 0), 300, 1, 2, 1);
+	usage_rows(&u, "c1,emr,emr-c,", local_at(2026, 11, 9, 8, 0), 300, 1, 2, 1);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,emr,emr-a,ap-guangzhou,,,,150.00,\n"
 	     "c1,emr,emr-b,ap-guangzhou,,,,50.00,\nc1,emr,emr-c,ap-shanghai,,,,90.00,\n", u.p);
 	assert_int_equal(m.c.nr, 2);
@@ -600,11 +551,11 @@ static void test_oceanus_all_failed(void **st)
 
 	(void)st;
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,oceanus,cluster-1,", at(2026, 11, 2, 10, 0), 180, 2, 10, 10);  /* down */
-	rows(&u, "c1,oceanus,cluster-1,", at(2026, 11, 2, 10, 6), 180, 1, 10, 9);   /* 1 success */
-	rows(&u, "c1,oceanus,cluster-1,", at(2026, 11, 2, 10, 9), 180, 1, 0, 0);    /* no attempt */
-	rows(&u, "c1,oceanus,cluster-1,", at(2026, 11, 2, 23, 57), 180, 1, 1, 1);   /* down */
-	rows(&u, "c1,oceanus,cluster-2,", at(2026, 11, 2, 10, 0), 180, 1, 10, 0);
+	usage_rows(&u, "c1,oceanus,cluster-1,", local_at(2026, 11, 2, 10, 0), 180, 2, 10, 10);  /* down */
+	usage_rows(&u, "c1,oceanus,cluster-1,", local_at(2026, 11, 2, 10, 6), 180, 1, 10, 9);   /* 1 success */
+	usage_rows(&u, "c1,oceanus,cluster-1,", local_at(2026, 11, 2, 10, 9), 180, 1, 0, 0);    /* no attempt */
+	usage_rows(&u, "c1,oceanus,cluster-1,", local_at(2026, 11, 2, 23, 57), 180, 1, 1, 1);   /* down */
+	usage_rows(&u, "c1,oceanus,cluster-2,", local_at(2026, 11, 2, 10, 0), 180, 1, 10, 0);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,oceanus,cluster-1,,,,,500.00,\n"
 	     "c1,oceanus,cluster-2,,,,,500.00,\n", u.p);
 	assert_int_equal(m.c.nr, 2);
@@ -627,7 +578,7 @@ static void oceanus_case(int down, const char *pct, const char *band, const char
 	struct sbuf u = {0};
 
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c1,oceanus,cluster-1,", at(2026, 11, 10, 0, 0), 180, down, 3, 3);
+	usage_rows(&u, "c1,oceanus,cluster-1,", local_at(2026, 11, 10, 0, 0), 180, down, 3, 3);
 	load(&m, 2026, 11, RESOURCES_HDR "c1,oceanus,cluster-1,,,,,500.00,\n", u.p);
 	expect(metric_of(&m.c, 0, "availability"), pct, band, voucher);
 	expect_minutes(metric_of(&m.c, 0, "availability"), minutes);
@@ -663,12 +614,12 @@ static void taf_year(int down, const char *cap, const char *pct, const char *ban
 	sb_printf(&u, USAGE_HDR);
 	/* edges: 1 failed of 101 (100 received: exactly 1 %) is available; 1 of 100
 	 * (99 received: 1.0101 %) is not */
-	rows(&u, "c1,taf,app-1,", at(2025, 2, 1, 9, 0), 60, 1, 101, 1);
-	rows(&u, "c1,taf,app-1,", at(2025, 2, 1, 9, 1), 60, 1, 100, 1);
-	rows(&u, "c1,taf,app-1,", at(2025, 2, 1, 9, 2), 60, 1, 0, 0);
+	usage_rows(&u, "c1,taf,app-1,", local_at(2025, 2, 1, 9, 0), 60, 1, 101, 1);
+	usage_rows(&u, "c1,taf,app-1,", local_at(2025, 2, 1, 9, 1), 60, 1, 100, 1);
+	usage_rows(&u, "c1,taf,app-1,", local_at(2025, 2, 1, 9, 2), 60, 1, 0, 0);
 	/* the rest of the unavailable minutes: 2 of 100 failed each */
-	rows(&u, "c1,taf,app-1,", at(2025, 3, 1, 0, 0), 60, down - 2, 100, 2);
-	rows(&u, "c1,taf,app-1,", at(2025, 12, 31, 23, 59), 60, 1, 100, 2);
+	usage_rows(&u, "c1,taf,app-1,", local_at(2025, 3, 1, 0, 0), 60, down - 2, 100, 2);
+	usage_rows(&u, "c1,taf,app-1,", local_at(2025, 12, 31, 23, 59), 60, 1, 100, 2);
 	if (cap != NULL)
 		sb_printf(&u, "c1,taf,app-1,,,%s,0\n", cap);
 	load(&m, 2025, 12, RESOURCES_HDR "c1,taf,app-1,,,,,0.00,\n", u.p);

@@ -102,56 +102,6 @@ static int teardown(void **st)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* A growing string for generated CSV files. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	for (;;) {
-		va_start(ap, fmt);
-		k = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		assert_true(k >= 0);
-		if (b->p != NULL && b->n + (size_t)k < b->cap) {
-			b->n += (size_t)k;
-			return;
-		}
-		b->cap = (b->cap + (size_t)k + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-		assert_non_null(b->p);
-		if (b->n == 0)
-			b->p[0] = '\0';
-	}
-}
-
-/* Local wall-clock seconds (days since 1970 × 86400 + seconds of the day). */
-static int64_t at(int y, int mo, int d, int hh, int mm)
-{
-	return sr_days_from_civil(y, mo, d) * 86400 + hh * 3600 + mm * 60;
-}
-
-/* `count` usage rows "prefix<window_start>,total,failed", one every `step` seconds
- * from local time t0 (no offset: the agreement's +08:00). */
-static void rows(struct sbuf *b, const char *prefix, int64_t t0, int step, int count,
-		 long total, long failed)
-{
-	for (int i = 0; i < count; i++) {
-		int64_t t = t0 + (int64_t)i * step;
-		int y, mo, d, s = (int)(t % 86400);
-
-		sr_civil_from_days(t / 86400, &y, &mo, &d);
-		sb_printf(b, "%s%04d-%02d-%02dT%02d:%02d:%02d,%ld,%ld\n", prefix, y, mo, d,
-			  s / 3600, s / 60 % 60, s % 60, total, failed);
-	}
-}
-
 /* n accounts c0 .. c<n-1> (one per case, so that account-scoped agreements never
  * group two cases). */
 static void accounts(struct sbuf *b, size_t n)
@@ -678,10 +628,10 @@ static void march_98pct(const char *ref, const char *product, int step, int coun
 	const struct sr_metric_result *r;
 	char pre[128];
 
-	snprintf(pre, sizeof pre, "c0,%s,r1,,", product);
+	snprintf(pre, sizeof pre, "c0,%s,r1,", product);
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, pre, at(2026, 3, 12, 10, 0), step, count, 500, 10);       /* 98 % success */
-	rows(&u, pre, at(2026, 3, 12, 10, 30), step, 1, 500, 0);            /* recovered */
+	usage_rows(&u, pre, local_at(2026, 3, 12, 10, 0), step, count, 500, 10);       /* 98 % success */
+	usage_rows(&u, pre, local_at(2026, 3, 12, 10, 30), step, 1, 500, 0);            /* recovered */
 	window_load(&m, 2026, 3, product, ",,1000.00,", u.p);
 	r = metric(&m, 0, NULL);
 	assert_int_equal(r->service_minutes, 44640);
@@ -709,7 +659,7 @@ static void test_availability_figures_windows(void **st)
 	 * 23:00-23:05 unusable (every request answered 500) = 5 minutes, 99.98 %; no
 	 * service_start: the calendar month, as the example */
 	sb_printf(&u, USAGE_HDR);
-	rows(&u, "c0,tapd,r1,,", at(2023, 4, 20, 23, 0), 60, 5, 40, 40);
+	usage_rows(&u, "c0,tapd,r1,", local_at(2023, 4, 20, 23, 0), 60, 5, 40, 40);
 	window_load(&m, 2023, 4, "tapd", ",,1000.00,", u.p);
 	r = metric(&m, 0, NULL);
 	assert_int_equal(r->service_minutes, 43200);
@@ -733,12 +683,12 @@ static void mpss_case(const char *ref, int runs, int run3, int extra_single, lon
 
 	sb_printf(&u, USAGE_HDR);
 	for (int i = 0; i < runs; i++)         /* runs of 2 adjacent 6 % units, an hour apart */
-		rows(&u, "c0,mpss,r1,,", at(2026, 11, 3, 0, 0) + (int64_t)i * 3600, 300, 2, 100000, 6000);
+		usage_rows(&u, "c0,mpss,r1,", local_at(2026, 11, 3, 0, 0) + (int64_t)i * 3600, 300, 2, 100000, 6000);
 	if (run3)                              /* and one run of 3 adjacent units */
-		rows(&u, "c0,mpss,r1,,", at(2026, 11, 15, 0, 0), 300, 3, 100000, 6000);
+		usage_rows(&u, "c0,mpss,r1,", local_at(2026, 11, 15, 0, 0), 300, 3, 100000, 6000);
 	if (extra_single)                      /* one 6 % unit alone */
-		rows(&u, "c0,mpss,r1,,", at(2026, 11, 20, 10, 0), 300, 1, 100000, 6000);
-	rows(&u, "c0,mpss,r1,,", at(2026, 11, 21, 10, 0), 300, 1, 100000, 5000);   /* 5 % */
+		usage_rows(&u, "c0,mpss,r1,", local_at(2026, 11, 20, 10, 0), 300, 1, 100000, 6000);
+	usage_rows(&u, "c0,mpss,r1,", local_at(2026, 11, 21, 10, 0), 300, 1, 100000, 5000);   /* 5 % */
 	window_load(&m, 2026, 11, "mpss", ",,1000.00,", u.p);
 	r = metric(&m, 0, NULL);
 	assert_int_equal(r->windows, 8640);
@@ -1003,9 +953,9 @@ static void test_g26_tchouse_october_fee(void **st)
 		char pre[64];
 		const struct sr_metric_result *r;
 
-		snprintf(pre, sizeof pre, "c0,%s,r1,,", products[i]);
+		snprintf(pre, sizeof pre, "c0,%s,r1,", products[i]);
 		sb_printf(&u, USAGE_HDR);
-		rows(&u, pre, at(2026, 10, 25, 10, 0), 60, 18, 5, 5);
+		usage_rows(&u, pre, local_at(2026, 10, 25, 10, 0), 60, 18, 5, 5);
 		window_load(&m, 2026, 10, products[i], "2026-10-20T09:30:00,,120.00,", u.p);
 		r = metric(&m, 0, NULL);
 		assert_int_equal(m.c.r[0].res->fee, 12000);
