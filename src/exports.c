@@ -122,7 +122,8 @@ struct rowctx {
 	const char *default_locale;
 	int64_t period_first, period_last;  /* local days of the period */
 	struct sr_strmap seen;              /* duplicate detection */
-	int oom;
+	struct sr_strmap folded_ix;         /* near_customer's index, built on need */
+	size_t *folded_next;
 };
 
 /* The customer a row names, if its id is usable as a key (even when invalid
@@ -227,10 +228,9 @@ static int on_account(void *ctx, const struct sr_csv_row *row)
 
 /* ---------------- shared field checks ---------------- */
 
-/* An unknown customer id that differs from an account's only in surrounding
- * spaces or letter case most likely means that account: its row may be missing
- * from that customer's figures, so the account is held too. */
-static void near_customer(struct rowctx *c, const struct sr_csv_row *row, const char *id)
+/* id with surrounding spaces removed and ASCII letters lowered into key[n];
+ * 0 when it does not fit (then it matches no account). */
+static int fold_id(const char *id, char *key, size_t n)
 {
 	size_t a = 0, b = strlen(id);
 
@@ -238,16 +238,58 @@ static void near_customer(struct rowctx *c, const struct sr_csv_row *row, const 
 		a++;
 	while (b > a && (id[b - 1] == ' ' || id[b - 1] == '\t'))
 		b--;
+	if (b - a >= n)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		key[i - a] = (char)tolower((unsigned char)id[i]);
+	key[b - a] = '\0';
+	return 1;
+}
+
+/* The accounts by folded id, built on first need: folded_ix gives the first
+ * account of a key, folded_next[i] the next account with the same key. */
+static int build_folded(struct rowctx *c)
+{
+	char key[SR_CUST_MAX];
+
+	c->folded_next = malloc((c->x->naccounts ? c->x->naccounts : 1) *
+				sizeof *c->folded_next);
+	if (c->folded_next == NULL)
+		return -1;
 	for (size_t i = 0; i < c->x->naccounts; i++) {
-		const char *k = c->x->accounts[i].id;
-		size_t j = 0;
-		if (strlen(k) != b - a)
-			continue;
-		while (j < b - a && tolower((unsigned char)k[j]) == tolower((unsigned char)id[a + j]))
-			j++;
-		if (j == b - a && strcmp(k, id) != 0)
-			hold(c->x, k, c->file, row->line, "customer_id", "near-customer-id");
+		size_t first;
+		fold_id(c->x->accounts[i].id, key, sizeof key);
+		first = sr_strmap_get(&c->folded_ix, key);
+		c->folded_next[i] = (size_t)-1;
+		if (first == (size_t)-1) {
+			if (sr_strmap_put(&c->folded_ix, key, i))
+				return -1;
+		} else {
+			c->folded_next[i] = c->folded_next[first];
+			c->folded_next[first] = i;
+		}
 	}
+	return 0;
+}
+
+/* An unknown customer id that differs from an account's only in surrounding
+ * spaces or letter case most likely means that account: its row may be missing
+ * from that customer's figures, so the account is held too. */
+static void near_customer(struct rowctx *c, const struct sr_csv_row *row, const char *id)
+{
+	char key[SR_CUST_MAX];
+
+	if (c->folded_next == NULL && build_folded(c)) {
+		c->x->unattributed = 1;  /* out of memory: nothing may be published */
+		return;
+	}
+	if (!fold_id(id, key, sizeof key))
+		return;
+	for (size_t i = sr_strmap_get(&c->folded_ix, key); i != (size_t)-1;
+	     i = c->folded_next[i])
+		if (strcmp(c->x->accounts[i].id, id) != 0)
+			hold(c->x, c->x->accounts[i].id, c->file, row->line, "customer_id",
+			     "near-customer-id");
 }
 
 /* Customer column of resources/outages/usage: must be a known account. */
@@ -770,6 +812,8 @@ int sr_exports_read(const char *dir, int y, int m, const struct sr_catalogs *cat
 	if (rc == 0)
 		rc = read_one(&c, dir, 3, "usage.csv", usage_cols, 7, on_usage, 1, e);
 	sr_strmap_free(&c.seen);
+	sr_strmap_free(&c.folded_ix);
+	free(c.folded_next);
 	if (rc == 0 &&
 	    (index_by_account(x->naccounts, x->resources, x->nresources, sizeof *x->resources,
 			      offsetof(struct sr_resource, account), &x->res_ix, &x->res_off) ||

@@ -15,6 +15,31 @@ static const struct sr_reject *find_reject(const struct sr_exports *x, const cha
 	return NULL;
 }
 
+/* An unknown id that differs from accounts only in spaces or case holds every
+ * such account (two here), and no other. */
+static void test_near_customer_ids(void **st)
+{
+	struct month m;
+
+	(void)st;
+	month_load(&m, 2026, 10,
+		   ACCOUNTS_HDR "Beta-Inc,Beta 1,a@b.test,en,CNY\n"
+		   "beta-inc,Beta 2,b@b.test,en,CNY\n"
+		   "gamma,Gamma,g@g.test,en,CNY\n",
+		   RESOURCES_HDR "beta-inc,cvm,b1,ap-beijing,bj-1,,,100.00,\n"
+		   "gamma,cvm,g1,ap-beijing,bj-1,,,100.00,\n",
+		   OUTAGES_HDR "e1,BETA-INC,cvm,b1,,2026-10-02T10:00:00+08:00,"
+		   "2026-10-02T10:05:00+08:00,provider,,\n",
+		   NULL);
+	assert_int_equal(m.read_rc, 0);
+	assert_int_equal(find_reject(&m.x, "unknown-customer")->line, 2);
+	assert_non_null(strstr(sr_exports_hold(&m.x, "Beta-Inc")->reason, "near-customer-id"));
+	assert_non_null(strstr(sr_exports_hold(&m.x, "beta-inc")->reason, "near-customer-id"));
+	assert_non_null(sr_exports_hold(&m.x, "BETA-INC"));
+	assert_null(sr_exports_hold(&m.x, "gamma"));
+	month_free(&m);
+}
+
 static void test_rejects_and_holds(void **st)
 {
 	struct month m;
@@ -111,6 +136,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rejects_and_holds),
+		cmocka_unit_test(test_near_customer_ids),
 		cmocka_unit_test(test_duplicates_and_unattributed),
 		cmocka_unit_test(test_missing_column_fatal),
 	};
