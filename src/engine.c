@@ -562,20 +562,26 @@ static int group_excusals(const struct spans *inc, const struct spans *rem,
 	return 0;
 }
 
-/* The exclusion spans of counted event ev's own resource for metric, clipped
- * to [s, t) and merged (disjoint): appended to out, which must be empty. */
-static int own_exclusions(const struct ctx *c, const struct sr_event *ev, const char *metric,
-			  sr_time s, sr_time t, struct spans *out)
+/* The exclusion spans of counted event ev's own resource (a member of tg) for
+ * metric, clipped to [s, t) and merged (disjoint): appended to out, which must
+ * be empty. */
+static int own_exclusions(const struct ctx *c, const struct target *tg,
+			  const struct sr_event *ev, const char *metric, sr_time s, sr_time t,
+			  struct spans *out)
 {
+	struct target one = {tg->product, NULL, 1};
 	struct spans raw = {0};
 	int rc = -1;
 
+	for (size_t i = 0; i < tg->n && one.members == NULL; i++)
+		if (strcmp(c->x->resources[tg->members[i]].id, ev->resource) == 0)
+			one.members = &tg->members[i];
+	if (one.members == NULL)
+		return 0;
 	for (size_t k = c->x->ev_off[c->a]; k < c->x->ev_off[c->a + 1]; k++) {
 		const struct sr_event *e = &c->x->events[c->x->ev_ix[k]];
 		sr_time a = e->start > s ? e->start : s, b = e->end < t ? e->end : t;
-		if (e->counts || strcmp(e->product, ev->product) != 0 ||
-		    strcmp(e->metric, metric) != 0 || a >= b ||
-		    (strcmp(e->resource, ev->resource) != 0 && strcmp(e->resource, "*") != 0))
+		if (e->counts || a >= b || !event_applies(c, e, &one, metric))
 			continue;
 		if (push(&raw, a, b, 0, 0))
 			goto fail;
@@ -648,7 +654,7 @@ static int event_core(const struct ctx *c, const struct target *tg, const struct
 			continue;
 		/* in a group, the event's own member's exclusions still excuse it where
 		 * another member was down */
-		if (tg->n > 1 && own_exclusions(c, ev, mr->metric->id, s, t, &own))
+		if (tg->n > 1 && own_exclusions(c, tg, ev, mr->metric->id, s, t, &own))
 			goto out;
 		for (size_t p = 0; p < mr->npieces; p++) {
 			sr_time a = mr->pieces[p].start > s ? mr->pieces[p].start : s;
