@@ -23,6 +23,9 @@ const char *sr_tpl_raw(const struct sr_tpl *t, const char *key);
  * name, value pairs.  An unknown key or slot is written as [key] / {name} so a
  * missing word shows instead of vanishing. */
 void sr_tpl_fmt(const struct sr_tpl *t, char *buf, size_t n, const char *key, ...);
+/* Drops an incomplete UTF-8 sequence a too small buffer cut off at the end of
+ * buf (a text cut to fit ends between characters, never inside one). */
+void sr_utf8_trim(char *buf);
 
 /* 1,234,567 */
 void sr_loc_int(int64_t v, char *buf, size_t n);

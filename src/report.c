@@ -70,21 +70,6 @@ static void comp_text(const struct sr_tpl *t, const struct sr_account *acc,
 	}
 }
 
-/* Copies src into dst[n], cutting a too long text before a whole character
- * (never inside a UTF-8 sequence). */
-static void copy_utf8(char *dst, size_t n, const char *src)
-{
-	size_t len = strlen(src);
-
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-			len--;
-	}
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
 static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 		   const struct sr_resource_result *rr, const struct sr_metric_result *mr,
 		   struct sr_rpt_row *row)
@@ -93,8 +78,9 @@ static void row_of(const struct sr_tpl *t, const struct sr_account *acc,
 
 	memset(row, 0, sizeof *row);
 	snprintf(row->resource, sizeof row->resource, "%s", rr->res->id);
-	copy_utf8(row->metric, sizeof row->metric,
-		  loc(t, mr->metric->title_zh, mr->metric->title_en));
+	snprintf(row->metric, sizeof row->metric, "%s",
+		 loc(t, mr->metric->title_zh, mr->metric->title_en));
+	sr_utf8_trim(row->metric);
 	if (mr->status != SR_NOT_APPLICABLE)
 		sr_loc_int(mr->service_minutes, row->service, sizeof row->service);
 	sr_fmt_unavailable(mr, b, sizeof b);

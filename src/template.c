@@ -136,6 +136,23 @@ void sr_tpl_fmt(const struct sr_tpl *t, char *buf, size_t n, const char *key, ..
 		p = close + 1;
 	}
 	buf[out] = '\0';
+	sr_utf8_trim(buf);
+}
+
+void sr_utf8_trim(char *buf)
+{
+	size_t n = strlen(buf), lead = n, need;
+	unsigned char c;
+
+	/* the last lead byte, at most 3 continuation bytes back */
+	while (lead > 0 && n - lead < 4 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return;
+	c = (unsigned char)buf[lead - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (n - (lead - 1) < need)
+		buf[lead - 1] = '\0';
 }
 
 void sr_loc_int(int64_t v, char *buf, size_t n)

@@ -31,7 +31,7 @@ static void test_templates_same_keys(void **st)
 static void test_locale_formats(void **st)
 {
 	char b[64];
-	struct sr_tpl en = load_tpl("en");
+	struct sr_tpl en = load_tpl("en"), zh = load_tpl("zh-CN");
 
 	(void)st;
 	sr_loc_money("zh-CN", 123456, 2, "CNY", b, sizeof b);
@@ -54,7 +54,19 @@ static void test_locale_formats(void **st)
 	assert_string_equal(b, "Service units owed: 12 SMS");
 	sr_tpl_fmt(&en, b, sizeof b, "no.such.key", NULL);
 	assert_string_equal(b, "[no.such.key]");
+	/* a text cut to fit a buffer ends between characters: "达标" (6 bytes) in 6 */
+	sr_tpl_fmt(&zh, b, 6, "band.met", NULL);
+	assert_string_equal(b, "达");
+	sr_tpl_fmt(&zh, b, 7, "band.met", NULL);
+	assert_string_equal(b, "达标");
+	snprintf(b, sizeof b, "ab\xe4\xb8");
+	sr_utf8_trim(b);
+	assert_string_equal(b, "ab");
+	snprintf(b, sizeof b, "ab\xf0\x9f\x98\x80");
+	sr_utf8_trim(b);
+	assert_string_equal(b, "ab\xf0\x9f\x98\x80");
 	sr_tpl_free(&en);
+	sr_tpl_free(&zh);
 }
 
 static const struct sr_rpt_run RUN = {"2026-11", "1a2b3c4d", "5e6f7a8b", "0.1.0"};
