@@ -39,7 +39,8 @@ struct sr_rpt_product {
 	int64_t allowance;
 	int has_chart;
 	struct sr_rpt_incident *incidents; size_t nincidents;
-	char notes[16][SR_RPT_TEXT * 2];
+	/* "id: policy": room for a whole catalog policy (cut only beyond it) */
+	char notes[16][sizeof ((struct sr_note *)0)->policy_en + SR_ID_MAX + 8];
 	size_t nnotes;
 };
 

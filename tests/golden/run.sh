@@ -169,6 +169,10 @@ contains "report text has the customer id" "$T/zh.txt" "$zhf"
 zhp=$(printf '%s' "$zhv" | awk -F. '{ s = $1; o = ""; while (length(s) > 3) {
 	o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print "¥" s o "." $2 }')
 contains "report text has the voucher total ($zhp)" "$T/zh.txt" "$zhp"
+# a catalog note longer than 1 KB (ES minute-units) is printed whole, to its last words
+pdftotext "$T/pdf/reports/globex-cloud.pdf" - 2>/dev/null | tr '\n' ' ' >"$T/globex.txt"
+contains "a long catalog note is printed whole" "$T/globex.txt" \
+	"outages.csv takes no counted (provider) event for these metrics."
 "$BIN" run --period 2026-10 --input examples/2026-10 --catalogs catalogs --out "$T/pdf2" 2>/dev/null
 if diff -r "$T/pdf/reports" "$T/pdf2/reports" >/dev/null; then ok "PDFs byte-identical on a rerun"; else
 	bad "PDFs differ between runs"; fi
