@@ -28,7 +28,8 @@ struct sr_rpt_product {
 	char agreement[SR_RPT_TEXT * 2];
 	char objectives[8][SR_RPT_TEXT];
 	size_t nobjectives;
-	char commitments[8][SR_RPT_TEXT * 2];
+	/* a whole catalog commitment text and its template's words */
+	char commitments[8][sizeof ((struct sr_commitment *)0)->text_en + 128];
 	size_t ncommitments;
 	struct sr_rpt_row *rows; size_t nrows;
 	/* chart: unavailable minutes per day of the period (all resources, primary

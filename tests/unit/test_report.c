@@ -166,6 +166,33 @@ static void test_breach_report(void **st)
 	sr_tpl_free(&en);
 }
 
+/* Catalog texts longer than 1 KB reach the report whole: the 1031-byte
+ * commitment of 安全保障 ends "提交报告。". */
+static void test_long_catalog_texts_whole(void **st)
+{
+	struct month m;
+	struct sr_tpl zh = load_tpl("zh-CN");
+	struct sr_report r;
+	struct sr_err e;
+	int found = 0;
+
+	(void)st;
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,华夏物流,ops@hx.test,zh-CN,CNY\n",
+		   RESOURCES_HDR "c1,security-assurance,sa-1,,,,,1000.00,\n", OUTAGES_HDR, NULL);
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &zh, &RUN, &r, &e), 0);
+	assert_int_equal(r.nproducts, 1);
+	for (size_t i = 0; i < r.products[0].ncommitments; i++) {
+		const char *c = r.products[0].commitments[i];
+		size_t n = strlen(c), k = strlen("1 个自然日内提交报告。");
+		found |= n > 1031 && strcmp(c + n - k, "1 个自然日内提交报告。") == 0;
+	}
+	assert_true(found);
+	sr_report_free(&r);
+	month_free(&m);
+	sr_tpl_free(&zh);
+}
+
 /* Nothing below objective: the short, friendly report. */
 static void test_all_met_report(void **st)
 {
@@ -201,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_locale_formats),
 		cmocka_unit_test(test_breach_report),
 		cmocka_unit_test(test_all_met_report),
+		cmocka_unit_test(test_long_catalog_texts_whole),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
