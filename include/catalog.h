@@ -99,7 +99,7 @@ struct sr_metric {
 struct sr_cause {
 	char code[SR_ID_MAX];
 	int counts;
-	char text[512];
+	char text[1024];
 };
 
 struct sr_note {

@@ -19,7 +19,8 @@ struct sr_rpt_row {
 struct sr_rpt_incident {
 	char heading[SR_RPT_TEXT];     /* resource (metric) */
 	char line[SR_RPT_TEXT];        /* start to end: duration, counted */
-	char excluded[8][SR_RPT_TEXT]; /* excluded spans with their cause */
+	/* excluded spans with their cause (a whole catalog cause text) */
+	char excluded[8][sizeof ((struct sr_cause *)0)->text + 128];
 	size_t nexcluded;
 };
 

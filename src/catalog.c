@@ -81,31 +81,39 @@ static int64_t attr_count(xmlNodePtr n, const char *name, int64_t dflt)
 	return v;
 }
 
-static void text_of(xmlNodePtr n, char *out, size_t cap)
+/* The element's text, trimmed, into out[cap]; a text longer than cap holds is
+ * an error, never silently cut. */
+static void text_of(xmlNodePtr n, char *out, size_t cap, const char *file, struct sr_diags *d)
 {
 	xmlChar *v = xmlNodeGetContent(n);
 	const char *s = v ? (const char *)v : "";
-	size_t len;
+	size_t len = strlen(s);
 
 	while (*s == ' ' || *s == '\n' || *s == '\t')
-		s++;
-	snprintf(out, cap, "%s", s);
-	len = strlen(out);
-	while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == '\n' || out[len - 1] == '\t'))
-		out[--len] = '\0';
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
+		len--;
+	if (len >= cap) {
+		diag(d, 1, file, xmlGetLineNo(n), "<%s> text is %zu bytes; at most %zu fit",
+		     (const char *)n->name, len, cap - 1);
+		len = 0;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
 	xmlFree(v);
 }
 
 /* Title-like pair: <x lang="zh-CN">..</x><x lang="en">..</x> */
-static void lang_text(xmlNodePtr n, char *zh, size_t zcap, char *en, size_t ecap)
+static void lang_text(xmlNodePtr n, char *zh, size_t zcap, char *en, size_t ecap,
+		      const char *file, struct sr_diags *d)
 {
 	char lang[8];
 
 	attr(n, "lang", lang, sizeof lang);
 	if (strcmp(lang, "en") == 0)
-		text_of(n, en, ecap);
+		text_of(n, en, ecap, file, d);
 	else
-		text_of(n, zh, zcap);
+		text_of(n, zh, zcap, file, d);
 }
 
 static int pick(const char *v, const char *const *names, int n)
@@ -289,7 +297,8 @@ static int load_metric(xmlNodePtr mn, struct sr_metric *m, const char *file, str
 	m->measure = SR_MEASURE_AVAILABILITY;
 	for (xmlNodePtr c = mn->children; c; c = c->next) {
 		if (sr_xml_is(c, "title")) {
-			lang_text(c, m->title_zh, sizeof m->title_zh, m->title_en, sizeof m->title_en);
+			lang_text(c, m->title_zh, sizeof m->title_zh, m->title_en, sizeof m->title_en,
+				  file, d);
 		} else if (sr_xml_is(c, "objective")) {
 			m->has_objective = num_attr(c, "pct", 1, &m->objective, m->objective_txt,
 						    sizeof m->objective_txt, file, d);
@@ -326,7 +335,7 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 	xmlNodePtr root = xmlDocGetRootElement(doc), n;
 	char b[64];
 	struct sr_err e;
-	size_t nm = 0, nc = 0, nn = 0;
+	size_t nm = 0, nc = 0, nn = 0, errors0 = d->errors;
 	int bad = 0;
 	static const char *const periods[] = {
 		"natural-month", "full-month", "anniversary-month", "service-year", "natural-year"
@@ -368,7 +377,8 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 	c->combine = SR_COMBINE_SEPARATE;
 	for (n = root->children; n; n = n->next) {
 		if (sr_xml_is(n, "title")) {
-			lang_text(n, c->title_zh, sizeof c->title_zh, c->title_en, sizeof c->title_en);
+			lang_text(n, c->title_zh, sizeof c->title_zh, c->title_en, sizeof c->title_en,
+				  c->file, d);
 		} else if (sr_xml_is(n, "source")) {
 			attr(n, "seed", c->seed, sizeof c->seed);
 			attr(n, "updated", c->updated, sizeof c->updated);
@@ -389,7 +399,7 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 				cs = &c->causes[c->ncauses++];
 				attr(k, "code", cs->code, sizeof cs->code);
 				cs->counts = attr_bool(k, "counts", 0);
-				text_of(k, cs->text, sizeof cs->text);
+				text_of(k, cs->text, sizeof cs->text, c->file, d);
 			}
 		} else if (sr_xml_is(n, "metric")) {
 			if (load_metric(n, &c->metrics[c->nmetrics++], c->file, d))
@@ -417,7 +427,7 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 			for (xmlNodePtr t = n->children; t; t = t->next)
 				if (sr_xml_is(t, "text"))
 					lang_text(t, cm->text_zh, sizeof cm->text_zh, cm->text_en,
-						  sizeof cm->text_en);
+						  sizeof cm->text_en, c->file, d);
 		} else if (sr_xml_is(n, "note")) {
 			struct sr_note *no = &c->notes[c->nnotes++];
 			attr(n, "id", no->id, sizeof no->id);
@@ -426,13 +436,16 @@ static int load_doc(xmlDocPtr doc, struct sr_catalog *c, struct sr_diags *d)
 			attr(n, "lines", no->lines, sizeof no->lines);
 			for (xmlNodePtr t = n->children; t; t = t->next) {
 				if (sr_xml_is(t, "source-text"))
-					text_of(t, no->source_text, sizeof no->source_text);
+					text_of(t, no->source_text, sizeof no->source_text, c->file,
+						d);
 				else if (sr_xml_is(t, "policy"))
 					lang_text(t, no->policy_zh, sizeof no->policy_zh,
-						  no->policy_en, sizeof no->policy_en);
+						  no->policy_en, sizeof no->policy_en, c->file, d);
 			}
 		}
 	}
+	if (d->errors > errors0)  /* e.g. a text too long for its field */
+		bad = 1;
 	return bad ? -1 : 0;
 }
 

@@ -161,6 +161,25 @@ static void test_first_band_against_objective(void **st)
 	sr_diags_free(&d);
 }
 
+/* A text longer than its field is an error naming the element, never cut. */
+static void test_text_too_long(void **st)
+{
+	char buf[8192], cause[1200];
+	struct sr_catalogs cats;
+	struct sr_diags d;
+
+	(void)st;
+	memset(cause, 'x', 1100);
+	strcpy(cause + 1100, "</cause>");
+	catalog(buf, sizeof buf, "", GOOD_BANDS);
+	replace(buf, sizeof buf, "p</cause>", cause);
+	d = load_one(buf, &cats);
+	assert_true(has_diag(&d, 1, 0, "<cause> text is 1100 bytes; at most 1023 fit"));
+	assert_int_equal(cats.n, 0);
+	sr_catalogs_free(&cats);
+	sr_diags_free(&d);
+}
+
 static void test_schema_error_names_line(void **st)
 {
 	char buf[4096];
@@ -383,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_catalogs_valid),
 		cmocka_unit_test(test_good_and_band_gap_warning),
 		cmocka_unit_test(test_first_band_against_objective),
+		cmocka_unit_test(test_text_too_long),
 		cmocka_unit_test(test_schema_error_names_line),
 		cmocka_unit_test(test_overlapping_bands_rejected),
 		cmocka_unit_test(test_band_above_objective_and_percent),

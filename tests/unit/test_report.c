@@ -166,8 +166,8 @@ static void test_breach_report(void **st)
 	sr_tpl_free(&en);
 }
 
-/* Catalog texts longer than 1 KB reach the report whole: the 1031-byte
- * commitment of 安全保障 ends "提交报告。". */
+/* Long catalog texts reach the report whole: the 1031-byte commitment of
+ * 安全保障 ends "提交报告。", a 588-byte cause of 应用云渲染 "涉黄等）". */
 static void test_long_catalog_texts_whole(void **st)
 {
 	struct month m;
@@ -188,6 +188,25 @@ static void test_long_catalog_texts_whole(void **st)
 		found |= n > 1031 && strcmp(c + n - k, "1 个自然日内提交报告。") == 0;
 	}
 	assert_true(found);
+	sr_report_free(&r);
+	month_free(&m);
+	/* the 588-byte customer-cause text of 应用云渲染, whole in an excluded span */
+	month_load(&m, 2026, 11, ACCOUNTS_HDR "c1,华夏物流,ops@hx.test,zh-CN,CNY\n",
+		   RESOURCES_HDR "c1,car,car-1,,,,,1000.00,\n",
+		   OUTAGES_HDR
+		   "e1,c1,car,car-1,,2026-11-03T10:00:00,2026-11-03T20:00:00,provider,,\n"
+		   "x1,c1,car,car-1,,2026-11-03T10:10:00,2026-11-03T10:15:00,customer,,\n",
+		   NULL);
+	month_compute(&m, 0);
+	assert_int_equal(sr_report_build(&m.c, &m.x, &zh, &RUN, &r, &e), 0);
+	assert_int_equal(r.products[0].nincidents, 1);
+	assert_int_equal(r.products[0].incidents[0].nexcluded, 1);
+	{
+		const char *x = r.products[0].incidents[0].excluded[0];
+		const char *tail = "涉黄等）";
+		assert_true(strlen(x) > 588);
+		assert_string_equal(x + strlen(x) - strlen(tail), tail);
+	}
 	sr_report_free(&r);
 	month_free(&m);
 	sr_tpl_free(&zh);
