@@ -17,7 +17,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps run test unit golden asan lint clean index bench fuzz
+.PHONY: all deps run test unit golden asan lint clean index bench fuzz font
 all: $(BUILD)/slareport
 
 deps:
@@ -71,6 +71,13 @@ $(BUILD)/bench: tests/bench/bench.c $(BUILD)/libslareport.a
 bench: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench
 	$(BUILD)/bench $(BENCH_N) $(BENCH_JOBS)
+
+# The report font, derived from Debian's WenQuanYi Micro Hei (see
+# fonts/README.md); run by hand, the result is committed.
+font:
+	@sh scripts/install-deps.sh font
+	/usr/bin/python3 scripts/make-font.py /usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+		fonts/wqy-microhei-256.ttf
 
 # libFuzzer harnesses (clang) for the CSV reader and exports, the timestamp and
 # money parsers, and the catalog loader; each runs FUZZ_SECONDS (not part of

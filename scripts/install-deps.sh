@@ -1,9 +1,12 @@
 #!/bin/sh
 # Installs the Debian 12 packages slareport needs to build, test and run.
 # Every package the project uses is named here and nowhere else.
+# `install-deps.sh font` installs instead what `make font` needs to derive
+# fonts/wqy-microhei-256.ttf from Debian's font (scripts/make-font.py).
 set -eu
 PKGS="gcc make pkg-config libhpdf-dev libxml2-dev libxml2-utils libcsv-dev libcmocka-dev
 libharfbuzz-dev libdeflate-dev libssl-dev poppler-utils qpdf icc-profiles-free python3 procps"
+[ "${1:-}" = font ] && PKGS="python3 python3-fonttools fonts-wqy-microhei"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

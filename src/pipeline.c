@@ -365,7 +365,7 @@ static int renderer_open(struct renderer *rd, const struct sr_run_opts *o,
 	snprintf(p, sizeof p, "%s/templates", dir);
 	if (sr_tpl_load(p, "zh-CN", &rd->zh, e) || sr_tpl_load(p, "en", &rd->en, e))
 		return -1;
-	snprintf(p, sizeof p, "%s/fonts/wqy-microhei.ttc", dir);
+	snprintf(p, sizeof p, "%s/fonts/wqy-microhei-256.ttf", dir);
 	rd->font = sr_font_open(p, 0, e);
 	if (rd->font == NULL)
 		return -1;
