@@ -50,8 +50,9 @@ struct sr_report {
 	char lang[8];
 	char customer_id[SR_CUST_MAX];
 	char report_id[80];
-	/* document metadata */
+	/* document metadata; the author is who issues the report (the providers) */
 	char doc_title[SR_RPT_TEXT], doc_subject[SR_RPT_TEXT], doc_keywords[SR_RPT_TEXT];
+	char doc_author[SR_RPT_TEXT];
 	/* title block */
 	char title[SR_RPT_TEXT], period[SR_RPT_TEXT], customer[SR_RPT_TEXT];
 	char report_line[SR_RPT_TEXT], provider[SR_RPT_TEXT];

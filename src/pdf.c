@@ -50,6 +50,7 @@ struct doc {
 	struct sr_subset sub;     /* the report's characters, glyphs and widths */
 	const struct sr_report *r;
 	const struct sr_rpt_product *table_of;  /* table being drawn (header repeat) */
+	struct raw *raws;         /* streams written by raw_stream, freed after saving */
 };
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
@@ -505,12 +506,68 @@ static int put_flate(struct doc *d, HPDF_Dict o, const void *data, size_t len)
 	return rc;
 }
 
-static HPDF_Dict stream_of(struct doc *d, const void *data, size_t len)
-{
-	HPDF_Dict o = HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
+/* A stream object with a direct /Length.  libharu 2.3.0 gives every stream
+ * an indirect /Length, an object and a cross-reference entry more (some 40
+ * bytes a stream); this one is a dictionary whose write_fn writes /Length
+ * (and /Filter) among its entries and whose after_write_fn writes the data
+ * after libharu's ">>", laid out as libharu lays out its own streams. */
+struct raw {
+	struct raw *next;
+	HPDF_Stream out;          /* the file being written (set by write_fn) */
+	int flate;
+	size_t len;
+	unsigned char data[];
+};
 
-	if (o == NULL || put_flate(d, o, data, len))
+static HPDF_STATUS raw_entries(HPDF_Dict o, HPDF_Stream out)
+{
+	struct raw *w = o->attr;
+	char s[64];
+
+	w->out = out;
+	snprintf(s, sizeof s, "/Length %zu\012%s", w->len, w->flate ? "/Filter /FlateDecode\012" : "");
+	return HPDF_Stream_WriteStr(out, s);
+}
+
+static HPDF_STATUS raw_data(HPDF_Dict o)
+{
+	struct raw *w = o->attr;
+	HPDF_STATUS ret = HPDF_Stream_WriteStr(w->out, "\012stream\015\012");
+
+	if (ret == HPDF_OK)
+		ret = HPDF_Stream_Write(w->out, w->data, (HPDF_UINT)w->len);
+	if (ret == HPDF_OK)
+		ret = HPDF_Stream_WriteStr(w->out, "\012endstream");
+	return ret;
+}
+
+enum { RAW_PLAIN, RAW_DEFLATE, RAW_FLATE_DONE };
+
+/* data as a stream: stored as it is (RAW_PLAIN), compressed here
+ * (RAW_DEFLATE), or already a zlib stream (RAW_FLATE_DONE). */
+static HPDF_Dict raw_stream(struct doc *d, const void *data, size_t len, int how)
+{
+	size_t cap = how == RAW_DEFLATE ? libdeflate_zlib_compress_bound(d->z, len) : len;
+	struct raw *w = malloc(sizeof *w + (cap ? cap : 1));
+	HPDF_Dict o;
+
+	if (w == NULL)
 		return NULL;
+	w->next = d->raws;
+	d->raws = w;
+	w->out = NULL;
+	w->flate = how != RAW_PLAIN;
+	w->len = how == RAW_DEFLATE ? libdeflate_zlib_compress(d->z, data, len, w->data, cap) : len;
+	if (how != RAW_DEFLATE)
+		memcpy(w->data, data, len);
+	if (w->len == 0 && len > 0)
+		return NULL;
+	o = indirect_dict(d);
+	if (o != NULL) {
+		o->attr = w;
+		o->write_fn = raw_entries;
+		o->after_write_fn = raw_data;
+	}
 	return o;
 }
 
@@ -620,7 +677,7 @@ static HPDF_Dict cid_set(struct doc *d)
 		return NULL;
 	for (unsigned g = 0; g < n; g++)
 		bits[g / 8] |= (unsigned char)(0x80u >> (g % 8));
-	o = stream_of(d, bits, (n + 7) / 8);
+	o = raw_stream(d, bits, (n + 7) / 8, RAW_PLAIN);  /* a few bytes */
 	free(bits);
 	return o;
 }
@@ -639,9 +696,9 @@ static int make_font(struct doc *d, const struct sr_font_metrics *m)
 		return -1;
 	subset_tag(&d->sub, tag);
 	snprintf(base, sizeof base, "%s+%s", tag, m->name);
-	file = stream_of(d, d->sub.data, d->sub.len);
+	file = raw_stream(d, d->sub.data, d->sub.len, RAW_DEFLATE);
 	cmap = sr_subset_tounicode(&d->sub, &cmap_len);
-	tou = cmap != NULL ? stream_of(d, cmap, cmap_len) : NULL;
+	tou = cmap != NULL ? raw_stream(d, cmap, cmap_len, RAW_DEFLATE) : NULL;
 	free(cmap);
 	w = widths(d, 1000);
 	cidset = cid_set(d);
@@ -693,6 +750,9 @@ static int finish_pages(struct doc *d)
 		HPDF_Dict res = HPDF_Page_GetInheritableItem(d->pages[i], "Resources",
 							     HPDF_OCLASS_DICT);
 		HPDF_Dict fonts = HPDF_Dict_New(d->pdf->mmgr);
+		/* /ProcSet is obsolete (PDF 1.7, 14.2): libharu's is dropped */
+		if (res != NULL)
+			HPDF_Dict_RemoveElement(res, "ProcSet");
 		if (d->content[i].oom || res == NULL || fonts == NULL ||
 		    HPDF_Dict_Add(fonts, "F1", d->font) != HPDF_OK ||
 		    HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK ||
@@ -702,13 +762,19 @@ static int finish_pages(struct doc *d)
 	return 0;
 }
 
-/* Document info and outline titles: UTF-16BE with a byte order mark, as a
- * hex string (every reader shows it). */
-static HPDF_Binary text_string(struct doc *d, const char *utf8)
+/* Document info and outline titles: printable ASCII as it is (a literal
+ * string, PDFDocEncoding agrees with ASCII there); anything else as UTF-16BE
+ * with a byte order mark, in a hex string (every reader shows it). */
+static void *text_string(struct doc *d, const char *utf8)
 {
 	unsigned char buf[2 + 4 * 1024];
 	size_t o = 0;
+	const char *c = utf8;
 
+	while (*c >= 0x20 && *c < 0x7f)
+		c++;
+	if (*c == '\0')
+		return HPDF_String_New(d->pdf->mmgr, utf8, NULL);
 	buf[o++] = 0xfe;
 	buf[o++] = 0xff;
 	while (*utf8 && o + 4 <= sizeof buf) {
@@ -874,12 +940,15 @@ static void footers(struct doc *d, const struct sr_report *r)
 #define ICC_PATH "/usr/share/color/icc/sRGB.icc"  /* Debian icc-profiles-free */
 
 /* The sRGB profile (ICC v2, 6922 bytes), read and compressed once per
- * process. */
+ * process.  Most of it is three copies of a 1024-point tone curve of 16-bit
+ * samples: as one row of 16-bit samples through the PNG Sub predictor (PDF
+ * 1.4, 3.3.3) it compresses to about half. */
 static struct {
 	pthread_once_t once;
 	unsigned char *z;         /* zlib stream; NULL if unavailable */
 	size_t n;
-} icc = {PTHREAD_ONCE_INIT, NULL, 0};
+	unsigned columns;         /* samples in the predictor's row; 0: none */
+} icc = {PTHREAD_ONCE_INIT, NULL, 0, 0};
 
 static void icc_load(void)
 {
@@ -894,7 +963,24 @@ static void icc_load(void)
 		free(raw);
 		return;
 	}
-	c = libdeflate_alloc_compressor(9);
+	if (len % 2 == 0) {
+		/* one row: the filter-type byte 1 (Sub), then each byte less the
+		 * byte two before it (PNG filter type 1, 2 bytes per pixel) */
+		char *row = malloc(len + 1);
+		if (row == NULL) {
+			free(raw);
+			return;
+		}
+		row[0] = 1;
+		for (size_t i = 0; i < len; i++)
+			row[i + 1] = (char)((unsigned char)raw[i] -
+					    (i >= 2 ? (unsigned char)raw[i - 2] : 0));
+		free(raw);
+		raw = row;
+		icc.columns = (unsigned)(len / 2);
+		len++;
+	}
+	c = libdeflate_alloc_compressor(12);
 	cap = c != NULL ? libdeflate_zlib_compress_bound(c, len) : 0;
 	icc.z = c != NULL ? malloc(cap) : NULL;
 	if (icc.z != NULL) {
@@ -918,20 +1004,24 @@ static int output_intent(struct doc *d)
 	pthread_once(&icc.once, icc_load);
 	if (icc.z == NULL)
 		return -1;
-	prof = HPDF_DictStream_New(mm, d->pdf->xref);
+	prof = raw_stream(d, icc.z, icc.n, RAW_FLATE_DONE);
 	oi = HPDF_Dict_New(mm);
 	arr = HPDF_Array_New(mm);
-	if (prof == NULL || oi == NULL || arr == NULL ||
-	    HPDF_Stream_Write(prof->stream, icc.z, (HPDF_UINT)icc.n) != HPDF_OK)
+	if (prof == NULL || oi == NULL || arr == NULL)
 		return -1;
-	prof->filter = HPDF_STREAM_FILTER_NONE;
-	prof->write_fn = flate_filter;
 	ret |= HPDF_Dict_AddNumber(prof, "N", 3);
+	if (icc.columns > 0) {
+		HPDF_Dict parms = HPDF_Dict_New(mm);
+		ret |= parms == NULL;
+		ret |= HPDF_Dict_AddNumber(parms, "Predictor", 11);
+		ret |= HPDF_Dict_AddNumber(parms, "BitsPerComponent", 16);
+		ret |= HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)icc.columns);
+		ret |= HPDF_Dict_Add(prof, "DecodeParms", parms);
+	}
 	ret |= HPDF_Dict_AddName(oi, "Type", "OutputIntent");
 	ret |= HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
 	ret |= HPDF_Dict_Add(oi, "OutputConditionIdentifier",
 			     HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
-	ret |= HPDF_Dict_Add(oi, "Info", HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
 	ret |= HPDF_Dict_Add(oi, "DestOutputProfile", prof);
 	ret |= HPDF_Array_Add(arr, oi);
 	ret |= HPDF_Dict_Add(d->pdf->catalog, "OutputIntents", arr);
@@ -960,87 +1050,86 @@ static void xml_text(struct buf *b, const char *s)
 }
 
 /* The instant of the Info dates (info_date), as XMP writes it. */
-static void xmp_date(struct buf *b, int64_t t)
+static void xmp_date(char *s, size_t n, int64_t t)
 {
-	char s[40];
 	int y, m, dd;
 	int64_t days = sr_local_day(t, 0), sec = t - days * 86400;
 
 	sr_civil_from_days(days, &y, &m, &dd);
-	snprintf(s, sizeof s, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, (int)(sec / 3600),
+	snprintf(s, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, (int)(sec / 3600),
 		 (int)(sec % 3600 / 60), (int)(sec % 60));
-	puts_(b, s);
 }
 
-/* <name>v</name>, v wrapped in an rdf:Alt (language alternative) or rdf:Seq
- * when wrap says so; nothing when v is empty (as for the Info entry). */
-static void xmp_prop(struct buf *b, const char *name, const char *v, const char *wrap)
+/* <name>v</name> with v in an rdf:Alt (language alternative) or rdf:Seq;
+ * nothing when v is empty (as for the Info entry). */
+static void xmp_list(struct buf *b, const char *name, const char *v, const char *wrap)
 {
 	if (v[0] == '\0')
 		return;
-	puts_(b, "   <");
+	puts_(b, "<");
+	puts_(b, name);
+	puts_(b, "><rdf:");
+	puts_(b, wrap);
+	puts_(b, strcmp(wrap, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
+	xml_text(b, v);
+	puts_(b, "</rdf:li></rdf:");
+	puts_(b, wrap);
+	puts_(b, "></");
 	puts_(b, name);
 	puts_(b, ">");
-	if (wrap != NULL) {
-		puts_(b, "<rdf:");
-		puts_(b, wrap);
-		puts_(b, strcmp(wrap, "Alt") == 0 ? "><rdf:li xml:lang=\"x-default\">" : "><rdf:li>");
-	}
-	xml_text(b, v);
-	if (wrap != NULL) {
-		puts_(b, "</rdf:li></rdf:");
-		puts_(b, wrap);
-		puts_(b, ">");
-	}
-	puts_(b, "</");
+}
+
+/* name="v" on the rdf:Description (a simple property, XMP part 1, 7.9.2.2);
+ * nothing when v is empty. */
+static void xmp_attr(struct buf *b, const char *name, const char *v)
+{
+	if (v[0] == '\0')
+		return;
+	puts_(b, " ");
 	puts_(b, name);
-	puts_(b, ">\n");
+	puts_(b, "=\"");
+	xml_text(b, v);
+	puts_(b, "\"");
 }
 
 /* The XMP packet: what the Info dictionary says (info: Title, Author,
  * Subject, Keywords, Creator, Producer; the dates from ts) and the PDF/A-1b
- * claim.  Uncompressed, referenced from the catalog. */
+ * claim.  Simple properties are attributes, without indentation: the packet
+ * is stored uncompressed (PDF/A-1, 6.7.2) in every report.  Referenced from
+ * the catalog. */
 static int metadata(struct doc *d, const char *const info[6], int64_t ts)
 {
 	struct buf b;
 	HPDF_Dict o;
 	int rc = -1;
+	char date[40];
 
 	memset(&b, 0, sizeof b);
+	xmp_date(date, sizeof date, ts);
 	puts_(&b, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-		  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-		  " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-		  "  <rdf:Description rdf:about=\"\"\n"
-		  "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-		  "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-		  "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-		  "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
-	xmp_prop(&b, "dc:title", info[0], "Alt");
-	xmp_prop(&b, "dc:creator", info[1], "Seq");
-	xmp_prop(&b, "dc:description", info[2], "Alt");
-	xmp_prop(&b, "pdf:Keywords", info[3], NULL);
-	xmp_prop(&b, "xmp:CreatorTool", info[4], NULL);
-	xmp_prop(&b, "pdf:Producer", info[5], NULL);
-	puts_(&b, "   <xmp:CreateDate>");
-	xmp_date(&b, ts);
-	puts_(&b, "</xmp:CreateDate>\n   <xmp:ModifyDate>");
-	xmp_date(&b, ts);
-	puts_(&b, "</xmp:ModifyDate>\n"
-		  "   <pdfaid:part>1</pdfaid:part>\n"
-		  "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-		  "  </rdf:Description>\n"
-		  " </rdf:RDF>\n"
-		  "</x:xmpmeta>\n"
-		  "<?xpacket end=\"r\"?>");
-	o = b.oom ? NULL : HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
-	if (o != NULL &&
-	    HPDF_Stream_Write(o->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n) == HPDF_OK) {
-		o->filter = HPDF_STREAM_FILTER_NONE;
-		if (HPDF_Dict_AddName(o, "Type", "Metadata") == HPDF_OK &&
-		    HPDF_Dict_AddName(o, "Subtype", "XML") == HPDF_OK &&
-		    HPDF_Dict_Add(d->pdf->catalog, "Metadata", o) == HPDF_OK)
-			rc = 0;
-	}
+		  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+		  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+		  "<rdf:Description rdf:about=\"\""
+		  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+		  " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+		  " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
+		  " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
+		  " pdfaid:part=\"1\" pdfaid:conformance=\"B\"");
+	xmp_attr(&b, "xmp:CreateDate", date);
+	xmp_attr(&b, "xmp:ModifyDate", date);
+	xmp_attr(&b, "xmp:CreatorTool", info[4]);
+	xmp_attr(&b, "pdf:Producer", info[5]);
+	xmp_attr(&b, "pdf:Keywords", info[3]);
+	puts_(&b, ">");
+	xmp_list(&b, "dc:title", info[0], "Alt");
+	xmp_list(&b, "dc:creator", info[1], "Seq");
+	xmp_list(&b, "dc:description", info[2], "Alt");
+	puts_(&b, "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>");
+	o = b.oom ? NULL : raw_stream(d, b.p, b.n, RAW_PLAIN);
+	if (o != NULL && HPDF_Dict_AddName(o, "Type", "Metadata") == HPDF_OK &&
+	    HPDF_Dict_AddName(o, "Subtype", "XML") == HPDF_OK &&
+	    HPDF_Dict_Add(d->pdf->catalog, "Metadata", o) == HPDF_OK)
+		rc = 0;
 	free(b.p);
 	return rc;
 }
@@ -1119,13 +1208,13 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		HPDF_SetInfoAttr(d.pdf, HPDF_INFO_PRODUCER, producer);
 		if (d.pdf->info != NULL) {
 			const char *k[4] = {"Author", "Title", "Subject", "Keywords"};
-			const char *v[4] = {r->provider, t, r->doc_subject, r->doc_keywords};
+			const char *v[4] = {r->doc_author, t, r->doc_subject, r->doc_keywords};
 			for (int i = 0; i < 4; i++)
 				if (v[i][0] != '\0')
 					HPDF_Dict_Add(d.pdf->info, k[i], text_string(&d, v[i]));
 		}
 		/* PDF/A-1b: the same in XMP, and sRGB as the output intent */
-		const char *x[6] = {t, r->provider, r->doc_subject, r->doc_keywords, creator,
+		const char *x[6] = {t, r->doc_author, r->doc_subject, r->doc_keywords, creator,
 				    producer};
 		if (metadata(&d, x, env->timestamp)) {
 			sr_err_set(e, "no-memory", "cannot write the report's metadata");
@@ -1154,10 +1243,16 @@ int sr_pdf_render(const struct sr_report *r, const struct sr_pdf_env *env, unsig
 		heading(&d, 12, p->heading);
 		o = HPDF_CreateOutline(d.pdf, NULL, "", NULL);
 		if (o != NULL) {
-			HPDF_Destination dst = HPDF_Page_CreateDestination(d.pages[d.npages - 1]);
+			/* [page /XYZ left top zoom], direct in the outline item */
+			HPDF_Array dst = HPDF_Array_New(d.pdf->mmgr);
 			HPDF_Dict_Add(o, "Title", text_string(&d, p->heading));
-			HPDF_Destination_SetXYZ(dst, 0, d.y + 30, 1);
-			HPDF_Outline_SetDestination(o, dst);
+			if (dst == NULL || HPDF_Array_Add(dst, d.pages[d.npages - 1]) != HPDF_OK ||
+			    HPDF_Array_AddName(dst, "XYZ") != HPDF_OK ||
+			    HPDF_Array_AddNumber(dst, 0) != HPDF_OK ||
+			    HPDF_Array_AddReal(dst, round2(d.y + 30)) != HPDF_OK ||
+			    HPDF_Array_AddNumber(dst, 1) != HPDF_OK ||
+			    HPDF_Dict_Add(o, "Dest", dst) != HPDF_OK)
+				d.oom = 1;
 		}
 		paragraph(&d, MARGIN, TABLE_W, SMALL, p->agreement);
 		for (size_t j = 0; j < p->nobjectives; j++)
@@ -1222,6 +1317,11 @@ out:
 		free(d.content[i].p);
 	free(d.content);
 	libdeflate_free_compressor(d.z);
+	while (d.raws != NULL) {
+		struct raw *next = d.raws->next;
+		free(d.raws);
+		d.raws = next;
+	}
 	sr_subset_free(&d.sub);
 	sr_cpset_free(&cs);
 	return rc;

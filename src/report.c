@@ -270,6 +270,7 @@ int sr_report_build(const struct sr_customer_result *c, const struct sr_exports 
 	}
 	sr_tpl_fmt(t, r->provider, sizeof r->provider, "title.provider", "provider",
 		   a[0] ? a : "—", NULL);
+	snprintf(r->doc_author, sizeof r->doc_author, "%s", a);
 
 	/* summary */
 	r->all_met = c->breaches == 0;

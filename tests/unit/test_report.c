@@ -92,6 +92,9 @@ static void test_breach_report(void **st)
 	assert_string_equal(r.report_id, "SR-202611-c1");
 	assert_string_equal(r.customer, "客户：华夏物流（c1）");
 	assert_string_equal(r.period, "服务月度：2026年11月");
+	/* the title block names the issuer with its label, the metadata without */
+	assert_string_equal(r.provider, "出具方：Tencent Cloud");
+	assert_string_equal(r.doc_author, "Tencent Cloud");
 	assert_false(r.all_met);
 	assert_string_equal(r.summary[0], "2026年11月 共有 1 个资源（共 1 个）未达到服务可用性标准。");
 	assert_string_equal(r.summary[2], "应赔代金券：¥100.00");
