@@ -13,8 +13,7 @@ D=tests/bad
 T=$(mktemp -d /tmp/sr-bad-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1793491200 LC_ALL=C
-pass=0
-fail=0
+. tests/lib.sh
 
 # One awk program for both readers below: splits CSV records (fields
 # unquoted; a record may span lines inside quotes), skips the header, and prints
@@ -66,7 +65,7 @@ for dir in "$D"/[0-9]*/; do
 	exp="$dir/expect"
 	out="$T/$name"
 	if [ ! -f "$exp" ]; then
-		fail=$((fail + 1)); echo "FAIL $name: no expect file"; continue
+		bad "$name: no expect file"; continue
 	fi
 	period=$(sed -n 's/^period  *//p' "$exp" | head -1)
 	"$BIN" run --period "${period:-2026-10}" --input "$dir" --catalogs catalogs \
@@ -122,15 +121,12 @@ for dir in "$D"/[0-9]*/; do
 	done <"$exp"
 
 	if [ -z "$why" ]; then
-		pass=$((pass + 1))
-		printf 'ok   %s (exit %s)\n' "$name" "$code"
+		ok "$name (exit $code)"
 	else
-		fail=$((fail + 1))
-		printf 'FAIL %s: %s\n' "$name" "$why"
+		bad "$name: $why"
 		sed 's/^/    /' "$T/diff"
 		sed -n '1,5s/^/    stderr: /p' "$T/stderr"
 	fi
 done
 
-echo "bad inputs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
+summary "bad inputs"

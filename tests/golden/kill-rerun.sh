@@ -9,10 +9,7 @@ BIN=${BIN:-build/slareport}
 COPIES=${COPIES:-5}
 T=$(mktemp -d /tmp/sr-kill-XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+. tests/lib.sh
 export SOURCE_DATE_EPOCH=1793491200
 
 # the scaled month: every customer (and event id) copied with a suffix -kN
@@ -77,5 +74,4 @@ done
 if [ "$interrupted" -ge 3 ]; then ok "$interrupted of 5 runs were killed midway"; else
 	bad "only $interrupted of 5 runs were killed midway (too fast to test)"; fi
 
-echo "kill-rerun: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary kill-rerun
