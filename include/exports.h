@@ -79,6 +79,7 @@ struct sr_reject {
 struct sr_hold {
 	char customer[SR_CUST_MAX + 192];
 	int in_accounts;
+	long account_line;              /* its accounts.csv row, rejected (0: none) */
 	size_t nreasons;
 	char reason[1024];              /* "; "-joined, first reasons */
 };

@@ -124,6 +124,10 @@ struct rowctx {
 	struct sr_strmap seen;              /* duplicate detection */
 	struct sr_strmap folded_ix;         /* near_customer's index, built on need */
 	size_t *folded_next;
+	/* line of each rejected accounts.csv row (by customer id) and
+	 * resources.csv row (by res_key) that left nothing in the model: the rows
+	 * naming them say so instead of "not in accounts.csv" */
+	struct sr_strmap rejected_acc, rejected_res;
 };
 
 /* The customer a row names, if its id is usable as a key (even when invalid
@@ -306,8 +310,13 @@ static int known_customer(struct rowctx *c, const struct sr_csv_row *row, size_t
 	}
 	*acc = sr_strmap_get(&c->x->account_ix, id);
 	if (*acc == (size_t)-1) {
-		bad(c, row, "customer_id", "unknown-customer", id,
-		    "customer_id '%s' is not in accounts.csv", id);
+		size_t at = sr_strmap_get(&c->rejected_acc, id);
+		if (at != (size_t)-1)
+			bad(c, row, "customer_id", "unknown-customer", id, "customer_id '%s': "
+			    "its accounts.csv row (line %zu) was rejected", id, at);
+		else
+			bad(c, row, "customer_id", "unknown-customer", id,
+			    "customer_id '%s' is not in accounts.csv", id);
 		near_customer(c, row, id);
 		return 0;
 	}
@@ -403,10 +412,16 @@ static int row_target(struct rowctx *c, const struct sr_csv_row *row, const char
 		return 0;
 	if (!(star && strcmp(res, "*") == 0)) {
 		res_key(key, sizeof key, cust, row->field[pcol], res);
-		if (sr_strmap_get(&c->x->resource_ix, key) == (size_t)-1)
+		if (sr_strmap_get(&c->x->resource_ix, key) == (size_t)-1) {
+			size_t at = sr_strmap_get(&c->rejected_res, key);
+			if (at != (size_t)-1)
+				return bad(c, row, "resource_id", "unknown-resource", cust,
+					   "resource '%s' of product '%s': its resources.csv row "
+					   "(line %zu) was rejected", res, row->field[pcol], at);
 			return bad(c, row, "resource_id", "unknown-resource", cust, "resource '%s' "
 				   "of product '%s' is not in resources.csv for this customer", res,
 				   row->field[pcol]);
+		}
 	}
 	*m = row->len[mcol] ? sr_catalog_metric(*k, row->field[mcol]) : sr_catalog_primary(*k);
 	if (*m == NULL)
@@ -788,6 +803,47 @@ static int read_one(struct rowctx *c, const char *dir, int idx, const char *name
 	return rc;
 }
 
+/* The accounts.csv and resources.csv readers, noting a rejected row that left
+ * nothing in the model under its key (a duplicate's first row stays). */
+static int on_account_noted(void *ctx, const struct sr_csv_row *row)
+{
+	struct rowctx *c = ctx;
+	size_t before = c->x->nrejects;
+	const char *id = row->field[A_ID];
+	int rc = on_account(ctx, row);
+	size_t h;
+
+	if (rc != 0 || c->x->nrejects == before || !row->attributable || id[0] == '\0' ||
+	    sr_strmap_get(&c->x->account_ix, id) != (size_t)-1)
+		return rc;
+	h = sr_strmap_get(&c->x->hold_ix, row_customer(row, A_ID));
+	if (h != (size_t)-1 && c->x->holds[h].account_line == 0)
+		c->x->holds[h].account_line = row->line;
+	if (sr_valid_customer_id(id) && sr_strmap_get(&c->rejected_acc, id) == (size_t)-1 &&
+	    sr_strmap_put(&c->rejected_acc, id, (size_t)row->line))
+		return -1;
+	return rc;
+}
+
+static int on_resource_noted(void *ctx, const struct sr_csv_row *row)
+{
+	struct rowctx *c = ctx;
+	size_t before = c->x->nrejects;
+	int rc = on_resource(ctx, row);
+	char key[512];
+
+	if (rc == 0 && c->x->nrejects > before && row->attributable &&
+	    row->len[R_CUST] > 0 && row->len[R_PRODUCT] > 0 && row->len[R_RES] > 0) {
+		res_key(key, sizeof key, row->field[R_CUST], row->field[R_PRODUCT],
+			row->field[R_RES]);
+		if (sr_strmap_get(&c->x->resource_ix, key) == (size_t)-1 &&
+		    sr_strmap_get(&c->rejected_res, key) == (size_t)-1 &&
+		    sr_strmap_put(&c->rejected_res, key, (size_t)row->line))
+			return -1;
+	}
+	return rc;
+}
+
 int sr_exports_read(const char *dir, int y, int m, const struct sr_catalogs *cats,
 		    const char *default_locale, struct sr_exports *x, struct sr_err *e)
 {
@@ -803,15 +859,17 @@ int sr_exports_read(const char *dir, int y, int m, const struct sr_catalogs *cat
 	c.default_locale = default_locale;
 	c.period_first = sr_days_from_civil(y, m, 1);
 	c.period_last = c.period_first + sr_days_in_month(y, m) - 1;
-	rc = read_one(&c, dir, 0, "accounts.csv", account_cols, 5, on_account, 0, e);
+	rc = read_one(&c, dir, 0, "accounts.csv", account_cols, 5, on_account_noted, 0, e);
 	if (rc == 0)
-		rc = read_one(&c, dir, 1, "resources.csv", resource_cols, R_NCOLS, on_resource, 0,
-			      e);
+		rc = read_one(&c, dir, 1, "resources.csv", resource_cols, R_NCOLS,
+			      on_resource_noted, 0, e);
 	if (rc == 0)
 		rc = read_one(&c, dir, 2, "outages.csv", outage_cols, 10, on_outage, 0, e);
 	if (rc == 0)
 		rc = read_one(&c, dir, 3, "usage.csv", usage_cols, 7, on_usage, 1, e);
 	sr_strmap_free(&c.seen);
+	sr_strmap_free(&c.rejected_acc);
+	sr_strmap_free(&c.rejected_res);
 	sr_strmap_free(&c.folded_ix);
 	free(c.folded_next);
 	if (rc == 0 &&

@@ -544,7 +544,8 @@ int sr_run(const struct sr_run_opts *o)
 		memset(&row, 0, sizeof row);
 		snprintf(row.customer, sizeof row.customer, "%s", mo.x.holds[i].customer);
 		row.held = 1;
-		snprintf(row.reason, sizeof row.reason, "not in accounts.csv: %s",
+		snprintf(row.reason, sizeof row.reason, "%s: %s", mo.x.holds[i].account_line
+			 ? "accounts.csv row rejected" : "not in accounts.csv",
 			 mo.x.holds[i].reason);
 		sr_manifest_row(man.f, &row);
 		t.customers++;
