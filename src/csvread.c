@@ -242,14 +242,16 @@ static int no_space(unsigned char c)
 	return 0;  /* values are taken as written: no silent trimming */
 }
 
-static void syntax_error(struct reader *r, struct csv_parser *p, const char *what)
+/* A record the parser cannot split.  at_field: the problem lies in the field
+ * after the ones already read (else no column is named). */
+static void syntax_error(struct reader *r, struct csv_parser *p, const char *what, int at_field)
 {
 	char buf[24];
 
 	sr_err_clear(&r->row_err);
 	sr_err_set(&r->row_err, "csv-syntax", "%s", what);
 	sr_err_where(&r->row_err, r->name, r->rec_line,
-		     col_label(r, r->nfields, buf, sizeof buf));
+		     at_field ? col_label(r, r->nfields, buf, sizeof buf) : "");
 	if (!r->have_header) {
 		sr_err_set(r->e, "csv-syntax", "%s:%ld: header row: %s", r->name, r->rec_line,
 			   what);
@@ -327,7 +329,7 @@ int sr_csv_read(const char *path, const char *name, const struct sr_csv_col *col
 			r.rec_line = line;
 		if (skipping) {
 			skipping = 0;
-			syntax_error(&r, &p, "line is longer than 1 MiB; the record was skipped");
+			syntax_error(&r, &p, "line is longer than 1 MiB; the record was skipped", 0);
 			continue;
 		}
 		{
@@ -337,13 +339,16 @@ int sr_csv_read(const char *path, const char *name, const struct sr_csv_col *col
 			first = 0;
 			if (csv_parse(&p, buf + off, len - off, on_field, on_row, &r) != len - off)
 				syntax_error(&r, &p, "malformed quoting (a quote inside an unquoted "
-					     "field, or text after a closing quote)");
-			else if (r.bytes + csv_get_buffer_size(&p) > SR_CSV_MAX_RECORD)
-				syntax_error(&r, &p, "record is longer than 1 MiB (an unclosed quote?)");
+					     "field, or text after a closing quote)", 1);
+			/* the fields read so far plus the one being read (entry_pos: its
+			 * bytes; the buffer's capacity stays large after a big field) */
+			else if (r.bytes + p.entry_pos > SR_CSV_MAX_RECORD)
+				syntax_error(&r, &p, "record is longer than 1 MiB (an unclosed quote?)",
+					     1);
 		}
 	}
 	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0)
-		syntax_error(&r, &p, "the file ends inside a quoted field (unterminated quote)");
+		syntax_error(&r, &p, "the file ends inside a quoted field (unterminated quote)", 1);
 	if (r.fatal)
 		goto out;
 	if (r.stop) {
