@@ -124,10 +124,10 @@ struct rowctx {
 	struct sr_strmap seen;              /* duplicate detection */
 	struct sr_strmap folded_ix;         /* near_customer's index, built on need */
 	size_t *folded_next;
-	/* line of each rejected accounts.csv row (by customer id) and
-	 * resources.csv row (by res_key) that left nothing in the model: the rows
-	 * naming them say so instead of "not in accounts.csv" */
-	struct sr_strmap rejected_acc, rejected_res;
+	/* line of each rejected resources.csv row (by res_key) that left nothing
+	 * in the model: the rows naming it say so instead of "not in
+	 * resources.csv" (a rejected account's line is its hold's account_line) */
+	struct sr_strmap rejected_res;
 };
 
 /* The customer a row names, if its id is usable as a key (even when invalid
@@ -310,10 +310,11 @@ static int known_customer(struct rowctx *c, const struct sr_csv_row *row, size_t
 	}
 	*acc = sr_strmap_get(&c->x->account_ix, id);
 	if (*acc == (size_t)-1) {
-		size_t at = sr_strmap_get(&c->rejected_acc, id);
-		if (at != (size_t)-1)
+		size_t h = sr_strmap_get(&c->x->hold_ix, id);
+		if (h != (size_t)-1 && c->x->holds[h].account_line > 0)
 			bad(c, row, "customer_id", "unknown-customer", id, "customer_id '%s': "
-			    "its accounts.csv row (line %zu) was rejected", id, at);
+			    "its accounts.csv row (line %ld) was rejected", id,
+			    c->x->holds[h].account_line);
 		else
 			bad(c, row, "customer_id", "unknown-customer", id,
 			    "customer_id '%s' is not in accounts.csv", id);
@@ -804,7 +805,8 @@ static int read_one(struct rowctx *c, const char *dir, int idx, const char *name
 }
 
 /* The accounts.csv and resources.csv readers, noting a rejected row that left
- * nothing in the model under its key (a duplicate's first row stays). */
+ * nothing in the model under its key (a duplicate's first row stays): on the
+ * customer's hold, or in rejected_res. */
 static int on_account_noted(void *ctx, const struct sr_csv_row *row)
 {
 	struct rowctx *c = ctx;
@@ -819,9 +821,6 @@ static int on_account_noted(void *ctx, const struct sr_csv_row *row)
 	h = sr_strmap_get(&c->x->hold_ix, row_customer(row, A_ID));
 	if (h != (size_t)-1 && c->x->holds[h].account_line == 0)
 		c->x->holds[h].account_line = row->line;
-	if (sr_valid_customer_id(id) && sr_strmap_get(&c->rejected_acc, id) == (size_t)-1 &&
-	    sr_strmap_put(&c->rejected_acc, id, (size_t)row->line))
-		return -1;
 	return rc;
 }
 
@@ -868,7 +867,6 @@ int sr_exports_read(const char *dir, int y, int m, const struct sr_catalogs *cat
 	if (rc == 0)
 		rc = read_one(&c, dir, 3, "usage.csv", usage_cols, 7, on_usage, 1, e);
 	sr_strmap_free(&c.seen);
-	sr_strmap_free(&c.rejected_acc);
 	sr_strmap_free(&c.rejected_res);
 	sr_strmap_free(&c.folded_ix);
 	free(c.folded_next);
